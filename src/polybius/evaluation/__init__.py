@@ -1,1 +1,37 @@
-"""evaluation stage."""
+"""Evaluation stage: score the coder against gold files (`polybius eval`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from polybius.config import Config
+from polybius.evaluation.gold import GoldDoc, GoldEvent, load_gold
+from polybius.evaluation.scorer import Report, score_document, write_errors
+from polybius.records import Document
+
+__all__ = ["GoldDoc", "GoldEvent", "Report", "evaluate_docs", "evaluate_file", "load_gold"]
+
+
+def evaluate_docs(gold: list[GoldDoc], config: Config | None = None, name: str = "gold") -> tuple[Report, list[dict[str, Any]]]:
+    """Code every gold document's text and score the events against its gold events."""
+    from polybius.pipeline import Pipeline
+
+    pipeline = Pipeline.from_config(config)
+    docs = (Document(id=g.id, text=g.text, date=g.date) for g in gold)
+    report = Report(gold_name=name)
+    mismatches = []
+    for g, (_doc, events) in zip(gold, pipeline.process(docs), strict=True):
+        row = score_document(report, g, events)
+        if row["missing"] or row["extra"]:
+            row["text"] = g.text
+            mismatches.append(row)
+    return report, mismatches
+
+
+def evaluate_file(path: Path, config: Config | None = None, errors_path: Path | None = None) -> Report:
+    gold = load_gold(path)
+    report, mismatches = evaluate_docs(gold, config, name=Path(path).name)
+    if errors_path is not None:
+        write_errors(errors_path, mismatches)
+    return report

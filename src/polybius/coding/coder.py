@@ -1,0 +1,496 @@
+"""The event coder: verb patterns over the dependency parse to CAMEO/PLOVER events.
+
+For each sentence, every verb whose lemma is in the lexicon is a candidate trigger. A rule
+of that verb must match its complements; then the coder finds the source (the agent:
+subject, passive "by" phrase, controller of an infinitive, or the speaker of reported
+speech) and the target (object, prepositional recipient, "between A and B"), and reads
+modality (negation, intent, hypotheticals) and the event's date off the clause.
+
+Conventions (documented in the README):
+- Compound actors give one event per actor.
+- Symmetric events ("met", "clashed", "agreed") between A and B give A→B and B→A.
+- Intentions are coded in their CAMEO 03x form (threats of force or sanctions: 13x).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Protocol
+
+from polybius.coding.lexicon import Lexicon, Rule
+from polybius.coding.mentions import DocumentActors, Found, Resolver, with_country
+from polybius.coding.ontology import Ontology
+from polybius.coding.syntax import NEGATORS, SUBJECT_DEPS, Parse
+from polybius.records import AnnotatedDoc, Event, EventDate, Span, Token
+
+# Verbs whose infinitive/clausal complement is an intention of the subject.
+INTENT_VERBS = frozenset(
+    {
+        "plan", "intend", "promise", "pledge", "vow", "want", "hope", "aim", "seek", "decide",
+        "prepare", "expect", "offer", "agree", "mean", "wish", "commit", "resolve", "undertake",
+        "volunteer", "propose", "try", "attempt", "set",
+    }
+)  # fmt: skip
+INTENT_ADJECTIVES = frozenset(
+    {"willing", "ready", "prepared", "eager", "keen", "determined", "committed", "set", "poised"}
+)
+THREAT_VERBS = frozenset({"threaten", "warn", "vow"})
+# Verbs whose object controls the infinitive: "urged Iran *to release*" (Iran releases).
+OBJECT_CONTROL = frozenset(
+    {"urge", "ask", "call", "invite", "press", "encourage", "tell", "order", "allow", "force",
+     "persuade", "pressure", "push", "implore", "permit", "help", "enable", "request"}
+)  # fmt: skip
+SPEECH_VERBS = frozenset(
+    {"say", "state", "tell", "announce", "note", "add", "declare", "stress", "report", "claim",
+     "insist", "write", "confirm", "reiterate", "emphasize", "emphasise", "explain", "argue",
+     "assert", "affirm", "remark", "comment", "indicate", "believe", "think", "suggest"}
+)  # fmt: skip
+DENIAL_VERBS = frozenset({"deny", "dismiss", "refute", "reject", "disavow"})
+FAILURE_VERBS = frozenset({"fail", "neglect", "stop", "cease"})
+HEDGE_MODALS = frozenset({"could", "might", "may"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
+CONDITION_MARKS = frozenset({"if", "unless", "whether"})
+# Prepositions whose object is the recipient of the event, in order of preference.
+TARGET_PREPS = (
+    "with", "to", "against", "on", "toward", "towards", "into", "upon", "at", "for",
+    "from", "over", "of", "between", "onto", "about",
+)  # fmt: skip
+SOURCE_PREPS_FOR_SWAP = ("from", "by", "of")
+
+
+class Grounder(Protocol):
+    version: str
+
+    def ground(self, adoc: AnnotatedDoc, trigger: int, pub_date: date | None) -> EventDate: ...
+
+
+@dataclass(slots=True)
+class _Candidate:
+    trigger: Token
+    rule: Rule
+    code: str
+    sources: list[Found]
+    targets: list[Found]
+    negated: bool = False
+    intent: bool = False
+    hypothetical: bool = False
+    via_speaker: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+class EventCoder:
+    """Turns one ``AnnotatedDoc`` into a list of ``Event`` records."""
+
+    name = "coding.verbs"
+
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        ontology: Ontology,
+        resolver: Resolver,
+        grounder: Grounder,
+        versions: dict[str, str] | None = None,
+    ) -> None:
+        self.lexicon = lexicon
+        self.ontology = ontology
+        self.resolver = resolver
+        self.grounder = grounder
+        self.version = f"{lexicon.version}; {ontology.version}"
+        self.versions = dict(versions or {})
+
+    def code(self, adoc: AnnotatedDoc) -> list[Event]:
+        parse = Parse(adoc)
+        pub = adoc.doc.date
+        actors = DocumentActors(parse, self.resolver, pub)
+        events: list[Event] = []
+        seen: set[tuple[object, ...]] = set()
+        for sentence in adoc.sentences:
+            toks = parse.tokens[sentence.token_start : sentence.token_end]
+            # Subjects are remembered first so pronouns later in the sentence can use them.
+            for tok in toks:
+                if tok.dep in {"nsubj", "nsubjpass"}:
+                    actors.remember(actors.at(tok.i, allow_coref=False), is_subject=True)
+            for tok in toks:
+                if tok.pos not in {"VERB", "NOUN"} or tok.lemma.lower() not in self.lexicon:
+                    continue
+                if tok.pos == "NOUN" and tok.dep not in {"ROOT"}:
+                    continue  # nouns trigger only when the parser made them the clause head
+                for cand in self._candidates(parse, actors, tok):
+                    for event in self._events(adoc, parse, actors, cand):
+                        key = (
+                            event.source.code if event.source else None,
+                            event.target.code if event.target else None,
+                            event.cameo.code,
+                            event.when.date,
+                            event.negated,
+                            event.hypothetical,
+                        )
+                        # One event per (dyad, code, date) per document: a story that
+                        # restates its news must not count it twice.
+                        if key in seen:
+                            continue
+                        seen.add(key)
+                        events.append(event)
+            for tok in toks:
+                if tok.dep in {"dobj", "pobj", "dative"}:
+                    actors.remember(actors.at(tok.i, allow_coref=False), is_subject=False)
+        return events
+
+    # ------------------------------------------------------------ candidates
+    def _candidates(self, parse: Parse, actors: DocumentActors, tok: Token) -> Iterable[_Candidate]:
+        rule = self._match(parse, tok)
+        if rule is None:
+            return []
+        passive = parse.is_passive(tok.i)
+        sources, via_speaker = self._sources(parse, actors, tok, passive)
+        targets = self._targets(parse, actors, tok, passive, sources)
+        if rule.swap:
+            sources, targets = self._swap_sources(parse, actors, tok, targets, sources)
+        cand = _Candidate(tok, rule, rule.code, sources, targets, via_speaker=via_speaker)
+        self._modality(parse, cand)
+        return [cand]
+
+    def _match(self, parse: Parse, tok: Token) -> Rule | None:
+        lemma = tok.lemma.lower()
+        below: set[str] | None = None
+        preps: set[str] | None = None
+        for rule in self.lexicon.rules(lemma):
+            if rule.passive is not None and rule.passive != parse.is_passive(tok.i):
+                continue
+            if rule.particle and not any(
+                c.dep == "prt" and c.text.lower() in rule.particle for c in parse.children(tok.i)
+            ):
+                continue
+            if rule.prep:
+                if preps is None:
+                    preps = {
+                        c.text.lower()
+                        for c in parse.children(tok.i)
+                        if c.dep in {"prep", "prt", "agent", "dative", "advmod"}
+                    }
+                if not preps & rule.prep:
+                    continue
+            if rule.xcomp and not any(
+                c.dep in {"xcomp", "ccomp"} and c.lemma.lower() in rule.xcomp
+                for c in parse.children(tok.i)
+            ):
+                continue
+            if rule.subj:
+                subj = parse.child(tok.i, "nsubj", "nsubjpass")
+                if subj is None or subj.lemma.lower() not in rule.subj:
+                    continue
+            if rule.obj or rule.not_obj:
+                if below is None:
+                    below = parse.lemmas_below(tok.i)
+                if rule.obj and not below & rule.obj:
+                    continue
+                if rule.not_obj and below & rule.not_obj:
+                    continue
+            return rule
+        return None
+
+    # ------------------------------------------------------------ actors
+    def _sources(
+        self, parse: Parse, actors: DocumentActors, tok: Token, passive: bool
+    ) -> tuple[list[Found], bool]:
+        if passive:
+            agent = parse.child(tok.i, "agent")
+            if agent is not None:
+                pobj = parse.child(agent.i, "pobj")
+                if pobj is not None:
+                    return actors.at(pobj.i), False
+            return [], False
+        subj_tok = self._subject(parse, tok)
+        if subj_tok is not None:
+            found = actors.at(subj_tok.i)
+            if found:
+                return found, False
+        speaker = self._speaker(parse, tok)
+        if speaker is not None:
+            return actors.at(speaker.i), True
+        return [], False
+
+    def _subject(self, parse: Parse, tok: Token) -> Token | None:
+        """The grammatical subject of the trigger's clause, climbing control chains."""
+        current = tok
+        for _ in range(6):
+            subj = parse.child(current.i, "nsubj", "nsubjpass", "csubj")
+            if subj is not None:
+                if subj.tag in {"WP", "WDT"} or subj.text.lower() in {"who", "which", "that"}:
+                    if current.dep == "relcl":
+                        return parse.head(current.i)
+                return subj
+            head = parse.head(current.i)
+            if head.i == current.i:
+                return None
+            if current.dep == "xcomp" and head.lemma.lower() in OBJECT_CONTROL:
+                obj = parse.child(head.i, "dobj", "dative")
+                if obj is not None:
+                    return obj
+            if current.dep == "relcl":
+                return head
+            if current.dep == "acl":
+                # "the first nations to recognise X": the noun is the agent, or the copula's
+                # subject when the noun is "one of the ... nations".
+                noun = head
+                climb = noun
+                for _ in range(4):
+                    if climb.dep in {"pobj", "prep", "attr"} or climb.lemma.lower() == "one":
+                        climb = parse.head(climb.i)
+                        continue
+                    break
+                subj = parse.child(climb.i, "nsubj")
+                return subj if subj is not None else noun
+            if current.dep in {"xcomp", "acomp", "conj", "advcl", "pcomp", "prep", "oprd"}:
+                current = head
+                continue
+            return None
+        return None
+
+    def _speaker(self, parse: Parse, tok: Token) -> Token | None:
+        """The subject of a speech verb that reports the trigger's clause."""
+        for anc in parse.ancestors(tok.i):
+            if anc.lemma.lower() in SPEECH_VERBS:
+                return parse.child(anc.i, "nsubj")
+        # "..., he said" is often parsed with the speech verb as a dependent of the trigger.
+        for c in parse.children(tok.i):
+            if c.dep in {"parataxis", "ccomp", "advcl"} and c.lemma.lower() in SPEECH_VERBS:
+                return parse.child(c.i, "nsubj")
+        return None
+
+    def _targets(
+        self,
+        parse: Parse,
+        actors: DocumentActors,
+        tok: Token,
+        passive: bool,
+        sources: list[Found],
+    ) -> list[Found]:
+        source_keys = {_key(f) for f in sources}
+
+        def usable(found: list[Found]) -> list[Found]:
+            return [f for f in found if _key(f) not in source_keys]
+
+        if passive:
+            subj = parse.child(tok.i, "nsubjpass")
+            if subj is not None and (found := usable(actors.at(subj.i))):
+                return found
+        kids = parse.children(tok.i)
+        for c in kids:
+            if c.dep in {"dobj", "dative", "iobj", "obj"} and (found := usable(actors.at(c.i))):
+                return found
+        by_prep = {c.text.lower(): c for c in kids if c.dep in {"prep", "dative"}}
+        for prep in TARGET_PREPS:
+            p = by_prep.get(prep)
+            if p is None:
+                continue
+            pobj = parse.child(p.i, "pobj")
+            if pobj is not None and (found := usable(actors.at(pobj.i))):
+                return found
+        # Deeper: "recognise the independence of Kazakhstan", "sanctions on Russia",
+        # "aligning strategies between China and Kazakhstan".
+        for c in kids:
+            if c.dep in SUBJECT_DEPS or c.dep in {"ccomp", "advcl", "relcl", "parataxis", "agent"}:
+                continue
+            for d in parse.subtree(c.i):
+                if d.i == c.i and d.dep in {"dobj", "dative"}:
+                    continue
+                if d.dep in {"pobj", "poss", "dobj", "compound", "amod"} and d.head != tok.i:
+                    if d.pos not in {"PROPN", "NOUN", "ADJ", "PRON"}:
+                        continue
+                    if d.pos == "PRON" and d.dep != "poss":
+                        continue
+                    found = usable(actors.at(d.i, allow_coref=d.dep == "poss"))
+                    if found:
+                        return found
+        return []
+
+    def _swap_sources(
+        self,
+        parse: Parse,
+        actors: DocumentActors,
+        tok: Token,
+        targets: list[Found],
+        sources: list[Found],
+    ) -> tuple[list[Found], list[Found]]:
+        """For "X received an award from Y" the giver is the source, X the target."""
+        new_targets = sources
+        keys = {_key(f) for f in new_targets}
+        for d in parse.subtree(tok.i):
+            if d.i == tok.i or d.dep in SUBJECT_DEPS:
+                continue
+            if d.dep in {"pobj", "amod", "compound", "poss"}:
+                found = [f for f in actors.at(d.i, allow_coref=False) if _key(f) not in keys]
+                if found:
+                    return found, new_targets
+        return [], new_targets
+
+    # ------------------------------------------------------------ modality
+    def _modality(self, parse: Parse, cand: _Candidate) -> None:
+        tok = cand.trigger
+        kids = parse.children(tok.i)
+        if any(c.dep == "neg" or c.text.lower() in NEGATORS and c.dep == "advmod" for c in kids):
+            cand.negated = True
+        aux = {c.text.lower() for c in kids if c.dep in {"aux", "auxpass"}}
+        if aux & HEDGE_MODALS:
+            cand.hypothetical = True
+        if aux & {"will", "shall", "'ll", "wo"}:
+            cand.intent = True
+        # Conditionals: an "if" clause on the trigger, or the trigger inside one.
+        if any(
+            c.dep == "advcl" and parse.child(c.i, "mark") is not None
+            and parse.child(c.i, "mark").text.lower() in CONDITION_MARKS  # type: ignore[union-attr]
+            for c in kids
+        ) and aux & {"would", "'d", "could", "might"}:
+            cand.hypothetical = True
+        climb = tok
+        for anc in parse.ancestors(tok.i):
+            mark = parse.child(climb.i, "mark")
+            if mark is not None and mark.text.lower() in CONDITION_MARKS and climb.dep == "advcl":
+                cand.hypothetical = True
+            lemma = anc.lemma.lower()
+            anc_kids = parse.children(anc.i)
+            if climb.dep in {"xcomp", "ccomp", "acomp", "advcl", "conj"}:
+                negated_anc = any(c.dep == "neg" for c in anc_kids)
+                if climb.dep in {"xcomp", "acomp"} and negated_anc:
+                    cand.negated = True
+                if climb.dep == "ccomp" and lemma in DENIAL_VERBS and not negated_anc:
+                    cand.negated = True
+                if climb.dep == "xcomp" and lemma in FAILURE_VERBS:
+                    cand.negated = True
+                if climb.dep in {"xcomp", "ccomp"} and lemma in INTENT_VERBS:
+                    cand.intent = True
+                if climb.dep in {"xcomp", "ccomp"} and lemma in THREAT_VERBS:
+                    cand.intent = True
+                if lemma in INTENT_ADJECTIVES:
+                    cand.intent = True
+                anc_aux = {c.text.lower() for c in anc_kids if c.dep in {"aux", "auxpass"}}
+                if climb.dep in {"xcomp", "acomp"} and anc_aux & {"will", "shall", "'ll", "wo"}:
+                    cand.intent = True
+            if climb.dep not in {"xcomp", "acomp", "conj", "aux", "prep", "pcomp"}:
+                break
+            climb = anc
+        if cand.intent and not cand.hypothetical:
+            intent_code = self.ontology.intent_code(cand.code)
+            if intent_code is not None:
+                cand.code = intent_code
+            elif cand.code[:2] in {"03", "13"}:
+                pass
+        if cand.trigger.lemma.lower() in {"threaten", "warn"}:
+            # "threatened to impose sanctions": the threat's kind comes from the complement.
+            comp = next(
+                (c for c in kids if c.dep in {"xcomp", "ccomp"} and c.lemma.lower() in self.lexicon),
+                None,
+            )
+            if comp is not None:
+                inner = self._match(parse, comp)
+                if inner is not None:
+                    code = self.ontology.intent_code(inner.code)
+                    if code is not None and code.startswith("13"):
+                        cand.code = code
+            cand.intent = False
+
+    # ------------------------------------------------------------ events
+    def _events(
+        self, adoc: AnnotatedDoc, parse: Parse, actors: DocumentActors, cand: _Candidate
+    ) -> list[Event]:
+        sources = self._place(actors, cand.sources, cand.trigger.sent)
+        targets = self._place(actors, cand.targets, cand.trigger.sent)
+        sources = [s for s in sources if s.resolved.country or s.resolved.sector == "IGO"]
+        if not sources:
+            return []
+        pairs: list[tuple[Found, Found | None]] = []
+        if targets:
+            pairs = [(s, t) for s in sources for t in targets if _key(s) != _key(t)]
+            if cand.rule.symmetric:
+                pairs += [(t, s) for s in sources for t in targets if _key(s) != _key(t)]
+        elif len(sources) >= 2:
+            # "China and Kazakhstan agreed ...", "the two countries will ...": each side
+            # acts toward the other.
+            pairs = [(s, t) for s in sources for t in sources if _key(s) != _key(t)]
+        else:
+            pairs = [(sources[0], None)]
+        if not pairs:
+            return []
+        when = self.grounder.ground(adoc, cand.trigger.i, adoc.doc.date)
+        sent = adoc.sentences[cand.trigger.sent]
+        out = []
+        for src, tgt in pairs:
+            out.append(self._event(adoc, cand, src, tgt, when, sent.index))
+        return out
+
+    def _place(self, actors: DocumentActors, found: list[Found], sentence: int) -> list[Found]:
+        out = []
+        for f in found:
+            if f.resolved.country is None and f.resolved.kind == "sector":
+                hint = actors.country_hint(sentence)
+                if hint is not None:
+                    f = with_country(f, hint)
+            out.append(f)
+        return out
+
+    def _event(
+        self,
+        adoc: AnnotatedDoc,
+        cand: _Candidate,
+        src: Found,
+        tgt: Found | None,
+        when: EventDate,
+        sentence_index: int,
+    ) -> Event:
+        cameo = self.ontology.cameo(cand.code)
+        plover = self.ontology.plover(cand.code)
+        if cand.rule.mode or cand.rule.context:
+            from dataclasses import replace
+
+            plover = replace(
+                plover,
+                mode=cand.rule.mode or plover.mode,
+                context=tuple(dict.fromkeys(plover.context + cand.rule.context)),
+            )
+        sent = adoc.sentences[sentence_index]
+        trig = cand.trigger
+        confidence = 0.45
+        confidence += 0.2 if src.via == "kb" else 0.1
+        confidence += 0.15 if tgt is not None and tgt.via == "kb" else 0.05 if tgt else 0.0
+        confidence += 0.1 if cand.rule.specificity else 0.0
+        confidence -= 0.1 if cand.via_speaker else 0.0
+        confidence -= 0.1 if src.via == "context" or (tgt and tgt.via == "context") else 0.0
+        doc_id = adoc.doc.id
+        raw = "|".join(
+            [
+                doc_id,
+                str(sentence_index),
+                str(trig.idx),
+                src.mention.code or "",
+                tgt.mention.code if tgt and tgt.mention.code else "",
+                cand.code,
+            ]
+        )
+        event_id = hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
+        return Event(
+            event_id=event_id,
+            doc_id=doc_id,
+            source=src.mention,
+            target=tgt.mention if tgt else None,
+            cameo=cameo,
+            plover=plover,
+            when=when,
+            sentence_index=sentence_index,
+            sentence=Span(adoc.doc.text[sent.start : sent.end], sent.start, sent.end),
+            trigger=Span(trig.text, trig.idx, trig.end),
+            negated=cand.negated,
+            intent=cand.intent or cameo.root == "03",
+            hypothetical=cand.hypothetical,
+            confidence=max(0.05, min(0.99, confidence)),
+            pub_date=adoc.doc.date,
+            versions=self.versions,
+        )
+
+
+def _key(f: Found) -> str:
+    r = f.resolved
+    return r.kb_id or r.code or r.name

@@ -1,0 +1,238 @@
+"""Find the actor a noun phrase refers to, within one document.
+
+Wraps the knowledge-base resolver with what only the document knows: earlier mentions
+("Xi" after "Xi Jinping"), pronouns ("He congratulated Nazarbayev"), plural references
+("the two countries"), and the countries in play for sector nouns ("police").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from typing import Protocol
+
+from polybius.coding.syntax import PRONOUNS, Parse
+from polybius.records import ActorMention, ResolvedActor
+
+_PLURAL_HEADS = frozenset({"country", "nation", "side", "state", "government", "neighbor", "neighbour"})
+_PLURAL_MARKERS = frozenset({"two", "both"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+_THING_PRONOUNS = frozenset({"it", "its"})
+_GROUP_PRONOUNS = frozenset({"they", "them", "their"})
+_ENTITY_LABELS = frozenset({"PERSON", "GPE", "NORP", "ORG", "FAC", "LOC"})
+
+
+class Resolver(Protocol):
+    version: str
+
+    def resolve(
+        self, text: str, on: date | None = None, context: tuple[str, ...] | list[str] = ()
+    ) -> ResolvedActor | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """An actor found in the text, with how it was found."""
+
+    mention: ActorMention
+    resolved: ResolvedActor
+    via: str  # "kb", "coref", "context"
+
+
+@dataclass(slots=True)
+class _Memory:
+    token: int
+    resolved: ResolvedActor
+    is_subject: bool
+
+
+class DocumentActors:
+    """Resolves phrases of one document, remembering what it has seen."""
+
+    def __init__(self, parse: Parse, resolver: Resolver, on: date | None) -> None:
+        self.parse = parse
+        self.resolver = resolver
+        self.on = on
+        self._cache: dict[tuple[int, bool], Found | None] = {}
+        self._memory: list[_Memory] = []
+        self._surnames: dict[str, ResolvedActor] = {}
+        self.context = self._countries_in_document()
+
+    # ------------------------------------------------------------------ public
+    def at(self, i: int, *, allow_coref: bool = True) -> list[Found]:
+        """Actors of the phrase headed by token ``i``, coordinated ones included."""
+        out: list[Found] = []
+        for j in self.parse.conjuncts(i):
+            out.extend(self._one(j, allow_coref))
+        return out
+
+    def remember(self, found: list[Found], is_subject: bool) -> None:
+        for f in found:
+            if f.via == "kb":
+                tok = self._token_of(f)
+                self._memory.append(_Memory(tok, f.resolved, is_subject))
+
+    def country_hint(self, sentence: int) -> str | None:
+        """The one country a sentence (else the document) is about, for bare sector nouns."""
+        sent = self.parse.adoc.sentences[sentence]
+        in_sentence = {
+            f.resolved.country
+            for i in range(sent.token_start, sent.token_end)
+            if self.parse.tokens[i].ent_type in {"GPE", "NORP"}
+            for f in [self._cached_kb(i)]
+            if f is not None and f.resolved.country
+        }
+        if len(in_sentence) == 1:
+            return next(iter(in_sentence))
+        if not in_sentence and self._dominant:
+            return self._dominant
+        return None
+
+    # ------------------------------------------------------------------ internals
+    def _one(self, i: int, allow_coref: bool) -> list[Found]:
+        tok = self.parse.tokens[i]
+        low = tok.text.lower()
+        if tok.pos == "PRON" or low in PRONOUNS:
+            return self._pronoun(i, low) if allow_coref else []
+        if tok.lemma.lower() in _PLURAL_HEADS and self._has_plural_marker(i):
+            return self._plural(i) if allow_coref else []
+        found = self._cached_kb(i)
+        if found is None:
+            appos = self.parse.child(i, "appos")
+            if appos is not None:
+                found = self._cached_kb(appos.i)
+        if found is None:
+            found = self._surname(i)
+        return [found] if found is not None else []
+
+    def _cached_kb(self, i: int) -> Found | None:
+        key = (i, True)
+        if key not in self._cache:
+            self._cache[key] = self._kb(i)
+        return self._cache[key]
+
+    def _kb(self, i: int) -> Found | None:
+        tok = self.parse.tokens[i]
+        if tok.pos not in {"PROPN", "NOUN", "ADJ", "X"} and tok.ent_type not in _ENTITY_LABELS:
+            return None
+        lo, hi = self.parse.phrase(i)
+        text = self.parse.span_text(lo, hi)
+        resolved = self.resolver.resolve(text, self.on, self.context)
+        if resolved is None and (lo, hi) != self.parse.phrase(i, with_of=False):
+            lo, hi = self.parse.phrase(i, with_of=False)
+            text = self.parse.span_text(lo, hi)
+            resolved = self.resolver.resolve(text, self.on, self.context)
+        if resolved is None:
+            return None
+        if resolved.kind == "person":
+            for part in resolved.name.replace("-", " ").split():
+                self._surnames.setdefault(part.lower(), resolved)
+        start, end = self.parse.char_span(lo, hi)
+        return Found(_mention(text, start, end, resolved), resolved, "kb")
+
+    def _surname(self, i: int) -> Found | None:
+        tok = self.parse.tokens[i]
+        if tok.pos != "PROPN":
+            return None
+        person = self._surnames.get(tok.text.lower())
+        if person is None:
+            return None
+        return Found(_mention(tok.text, tok.idx, tok.end, person), person, "coref")
+
+    def _pronoun(self, i: int, low: str) -> list[Found]:
+        tok = self.parse.tokens[i]
+        want_person = low in _PERSON_PRONOUNS
+        want_group = low in _GROUP_PRONOUNS
+        candidates = [m for m in self._memory if m.token < i]
+        picked: list[ResolvedActor] = []
+        if want_person:
+            persons = [m for m in candidates if m.resolved.kind == "person"]
+            subjects = [m for m in persons if m.is_subject]
+            chosen = (subjects or persons)[-1:] if (subjects or persons) else []
+            picked = [m.resolved for m in chosen]
+        elif low in _THING_PRONOUNS:
+            things = [m for m in candidates if m.resolved.kind != "person"]
+            subjects = [m for m in things if m.is_subject]
+            chosen = (subjects or things)[-1:] if (subjects or things) else []
+            picked = [m.resolved for m in chosen]
+        elif want_group:
+            return self._plural(i)
+        return [Found(_mention(tok.text, tok.idx, tok.end, r), r, "coref") for r in picked]
+
+    def _plural(self, i: int) -> list[Found]:
+        """"The two countries" / "both sides": the last two distinct countries seen."""
+        lo, hi = self.parse.phrase(i, with_of=False)
+        text = self.parse.span_text(lo, hi)
+        start, end = self.parse.char_span(lo, hi)
+        seen: list[ResolvedActor] = []
+        keys: set[str] = set()
+        for m in reversed([m for m in self._memory if m.token < i]):
+            key = m.resolved.country or m.resolved.code
+            if key and key not in keys and m.resolved.kind != "sector":
+                keys.add(key)
+                seen.append(_as_country(m.resolved))
+            if len(seen) == 2:
+                break
+        if len(seen) < 2:
+            return []
+        return [Found(_mention(text, start, end, r), r, "coref") for r in reversed(seen)]
+
+    def _has_plural_marker(self, i: int) -> bool:
+        return any(
+            c.text.lower() in _PLURAL_MARKERS or c.lemma.lower() in _PLURAL_MARKERS
+            for c in self.parse.children(i)
+        ) or self.parse.tokens[i].text.lower() in {"both"}
+
+    def _token_of(self, f: Found) -> int:
+        for t in self.parse.tokens:
+            if t.idx >= f.mention.start:
+                return t.i
+        return len(self.parse.tokens) - 1
+
+    def _countries_in_document(self) -> tuple[str, ...]:
+        counts: Counter[str] = Counter()
+        for ent in self.parse.adoc.entities:
+            if ent.label in {"GPE", "NORP"}:
+                r = self.resolver.resolve(ent.text, self.on)
+                if r is not None and r.country:
+                    counts[r.country] += 1
+        total = sum(counts.values())
+        top = counts.most_common(1)
+        self._dominant = top[0][0] if top and top[0][1] * 2 > total else None
+        return tuple(c for c, _ in counts.most_common(8))
+
+
+def _as_country(r: ResolvedActor) -> ResolvedActor:
+    if r.kind == "person" and r.country:
+        return ResolvedActor(name=r.country, country=r.country, sector=None, code=r.country)
+    return r
+
+
+def _mention(text: str, start: int, end: int, r: ResolvedActor) -> ActorMention:
+    return ActorMention(
+        text=text,
+        start=start,
+        end=end,
+        name=r.name,
+        country=r.country,
+        sector=r.sector,
+        code=r.code,
+        kb_id=r.kb_id,
+    )
+
+
+def with_country(found: Found, country: str) -> Found:
+    """A sector-only actor ("police") placed in the country the text is about."""
+    r = found.resolved
+    placed = ResolvedActor(
+        name=f"{r.name} ({country})",
+        country=country,
+        sector=r.sector,
+        code=f"{country}{r.sector or ''}",
+        kb_id=r.kb_id,
+        kind=r.kind,
+        role=r.role,
+    )
+    m = found.mention
+    return Found(_mention(m.text, m.start, m.end, placed), placed, "context")

@@ -1,0 +1,164 @@
+"""Read gold files: the OEDA PLOVER gold-standard JSON array, or Polybius's own JSONL."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from polybius.errors import GoldFormatError
+
+
+@dataclass(frozen=True, slots=True)
+class GoldEvent:
+    source: str | None  # ISO3 country, "IGO", or None
+    target: str | None
+    type: str  # current PLOVER event type
+    cameo: str | None = None
+    date: str | None = None  # "YYYY-MM-DD", "YYYY-MM", "YYYY", or None (undated)
+    date_precision: str | None = None
+    has_date: bool = False  # False when the gold file says nothing about dates
+    negated: bool = False
+    intent: bool = False
+    hypothetical: bool = False
+
+    @property
+    def factual(self) -> bool:
+        return not (self.negated or self.hypothetical)
+
+
+@dataclass(slots=True)
+class GoldDoc:
+    id: str
+    date: date | None
+    text: str
+    events: list[GoldEvent] = field(default_factory=list)
+    tags: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=1)
+def _labels() -> dict[str, Any]:
+    text = resources.files("polybius.evaluation").joinpath("data/labels.yaml").read_text()
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
+
+
+def map_type(label: str) -> str:
+    label = label.strip().upper()
+    return str(_labels()["plover_labels"].get(label, label))
+
+
+def map_country(code: str | None) -> str | None:
+    if not code:
+        return None
+    code = code.strip().upper()
+    legacy: dict[str, str | None] = _labels()["legacy_country_codes"]
+    if code in legacy:
+        return legacy[code]
+    return code if len(code) == 3 and code.isalpha() else None
+
+
+def load_gold(path: Path) -> list[GoldDoc]:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise GoldFormatError(f"cannot read gold file {path}: {exc}") from exc
+    stripped = text.lstrip()
+    if stripped.startswith("["):
+        try:
+            records = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise GoldFormatError(f"{path}: invalid JSON: {exc}") from exc
+        return _from_oeda(records, str(path))
+    docs = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            docs.append(_from_polybius(json.loads(line)))
+        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+            raise GoldFormatError(f"{path}:{n}: not a Polybius gold record: {exc}") from exc
+    return docs
+
+
+def _from_oeda(records: list[dict[str, Any]], name: str) -> list[GoldDoc]:
+    """One document per record; compound actors give one gold event per pair."""
+    docs = []
+    for rec in records:
+        if rec.get("event") == "DOCUMENT" or "text" not in rec:
+            continue
+        etype = map_type(rec["event"])
+        sources = _actors(rec.get("source")) or [None]
+        targets = _actors(rec.get("target")) or [None]
+        events = []
+        for s in sources:
+            for t in targets:
+                if s is not None and s == t and len(sources) > 1:
+                    continue  # "SRC/TAR" compound: X does not act on itself
+                events.append(GoldEvent(source=s, target=t, type=etype))
+        docs.append(
+            GoldDoc(
+                id=str(rec["id"]),
+                date=_date(rec.get("date")),
+                text=rec["text"],
+                events=_dedupe(events),
+            )
+        )
+    if not docs:
+        raise GoldFormatError(f"{name}: no gold records found")
+    return docs
+
+
+def _actors(value: Any) -> list[str | None]:
+    if not isinstance(value, list):
+        return []
+    out: list[str | None] = []
+    for a in value:
+        if not isinstance(a, dict):
+            continue
+        code = str(a.get("code") or "")
+        out.append("IGO" if code.upper() in {"IGO", "NGO"} else map_country(code))
+    return out
+
+
+def _from_polybius(rec: dict[str, Any]) -> GoldDoc:
+    events = []
+    for e in rec.get("events", []):
+        events.append(
+            GoldEvent(
+                source="IGO" if e.get("source") == "IGO" else map_country(e.get("source")),
+                target="IGO" if e.get("target") == "IGO" else map_country(e.get("target")),
+                type=map_type(e["type"]),
+                cameo=e.get("cameo"),
+                date=e.get("date"),
+                date_precision=e.get("date_precision"),
+                has_date=True,
+                negated=bool(e.get("negated", False)),
+                intent=bool(e.get("intent", False)),
+                hypothetical=bool(e.get("hypothetical", False)),
+            )
+        )
+    return GoldDoc(
+        id=str(rec["id"]),
+        date=_date(rec.get("date")),
+        text=str(rec["text"]),
+        events=events,
+        tags=tuple(rec.get("tags", ())),
+    )
+
+
+def _date(value: Any) -> date | None:
+    try:
+        return date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _dedupe(events: list[GoldEvent]) -> list[GoldEvent]:
+    return list(dict.fromkeys(events))

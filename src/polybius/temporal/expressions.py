@@ -1,0 +1,192 @@
+"""Resolve a date expression against a publication date.
+
+Common news expressions ("on Monday", "last month", "two days earlier", "in 2008") are
+resolved by rule — they depend on the verb's tense, which general-purpose parsers do not
+see. Absolute dates ("12 March 1999", "March 12") go to ``dateparser``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+WEEKDAYS = {name.lower(): n for n, name in enumerate(calendar.day_name)}
+MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): n for n, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3,
+    "a few": 3, "few": 3, "couple": 2, "a couple of": 2,
+}  # fmt: skip
+
+_NUM = r"(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a couple of)"
+_AGO = re.compile(rf"\b{_NUM}\s+(day|week|month|year)s?\s+(ago|earlier|before|previously|later|after|from now)\b")
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_DAY_NUM = re.compile(r"\b([0-3]?\d)(st|nd|rd|th)?\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    date: date
+    date_end: date
+    precision: str  # day, week, month, year
+
+
+def _day(d: date) -> Resolved:
+    return Resolved(d, d, "day")
+
+
+def _week(d: date) -> Resolved:
+    start = d - timedelta(days=d.weekday())
+    return Resolved(start, start + timedelta(days=6), "week")
+
+
+def _month(year: int, month: int) -> Resolved:
+    last = calendar.monthrange(year, month)[1]
+    return Resolved(date(year, month, 1), date(year, month, last), "month")
+
+
+def _year(year: int) -> Resolved:
+    return Resolved(date(year, 1, 1), date(year, 12, 31), "year")
+
+
+def _shift_month(d: date, months: int) -> tuple[int, int]:
+    m = d.month - 1 + months
+    return d.year + m // 12, m % 12 + 1
+
+
+def resolve(text: str, pub: date, future: bool = False) -> Resolved | None:
+    """Ground ``text`` against ``pub``; ``future`` when the verb is in the future tense."""
+    return _resolve(text.lower().strip(), pub, future)
+
+
+@lru_cache(maxsize=4096)
+def _resolve(t: str, pub: date, future: bool) -> Resolved | None:
+    t = re.sub(r"[’']s\b", "", t)
+    t = re.sub(r"^(on|in|at|by|during|since|from|until|late|early|earlier|later)\s+", "", t)
+    t = re.sub(r"^(late|early)\s+(on\s+)?", "", t)
+    if t in {"today", "this morning", "this afternoon", "this evening", "tonight", "now"}:
+        return _day(pub)
+    if t in {"yesterday", "last night", "yesterday morning", "yesterday afternoon",
+             "yesterday evening", "overnight"}:  # fmt: skip
+        return _day(pub - timedelta(days=1))
+    if t in {"tomorrow", "tomorrow morning"}:
+        return _day(pub + timedelta(days=1))
+    if t in {"the day before", "the previous day", "a day earlier"}:
+        return _day(pub - timedelta(days=1))
+    if m := _AGO.search(t):
+        n = int(m.group(1)) if m.group(1).isdigit() else NUMBERS.get(m.group(1), 1)
+        unit, direction = m.group(2), m.group(3)
+        sign = 1 if direction in {"later", "after", "from now"} else -1
+        if unit == "day":
+            return _day(pub + timedelta(days=sign * n))
+        if unit == "week":
+            return _week(pub + timedelta(weeks=sign * n))
+        if unit == "month":
+            return _month(*_shift_month(pub, sign * n))
+        return _year(pub.year + sign * n)
+    for prefix, offset in (("last ", -1), ("past ", -1), ("previous ", -1), ("this ", 0),
+                           ("next ", 1), ("coming ", 1), ("earlier this ", 0), ("later this ", 0)):  # fmt: skip
+        if t.startswith(prefix):
+            unit = t[len(prefix) :].strip()
+            if unit == "week":
+                return _week(pub + timedelta(weeks=offset))
+            if unit == "month":
+                return _month(*_shift_month(pub, offset))
+            if unit == "year":
+                return _year(pub.year + offset)
+            if unit == "weekend":
+                sat = _weekday(pub, 5, future=offset > 0)
+                return Resolved(sat, sat + timedelta(days=1), "day")
+            if unit in WEEKDAYS:
+                if offset < 0:
+                    return _day(_weekday(pub - timedelta(days=1), WEEKDAYS[unit], future=False))
+                if offset > 0:
+                    return _day(_weekday(pub + timedelta(days=1), WEEKDAYS[unit], future=True))
+                return _day(_weekday(pub, WEEKDAYS[unit], future=future))
+            if unit in MONTHS:
+                month = MONTHS[unit]
+                year = pub.year - 1 if offset < 0 and month >= pub.month else pub.year
+                year = pub.year + 1 if offset > 0 and month <= pub.month else year
+                return _month(year, month)
+    words = re.findall(r"[a-z]+|\d+", t)
+    weekday = next((WEEKDAYS[w] for w in words if w in WEEKDAYS), None)
+    month = next((MONTHS[w] for w in words if w in MONTHS), None)
+    year_m = _YEAR.search(t)
+    year = int(year_m.group(1)) if year_m else None
+    day_num = _day_of_month(t, year)
+    if month is not None and day_num is not None:
+        y = year if year is not None else _nearest_year(pub, month, day_num, future)
+        try:
+            return _day(date(y, month, day_num))
+        except ValueError:
+            return None
+    if month is not None:
+        if year is None:
+            year = pub.year
+            if not future and month > pub.month:
+                year -= 1
+            if future and month < pub.month:
+                year += 1
+        return _month(year, month)
+    if weekday is not None:
+        return _day(_weekday(pub, weekday, future=future))
+    if year is not None and re.fullmatch(r"(the year )?(1[89]\d\d|20\d\d)", t):
+        return _year(year)
+    if year is not None and len(words) <= 3 and not any(w in {"past", "over", "for"} for w in words):
+        return _year(year)
+    return _fallback(t, pub, future)
+
+
+def _day_of_month(t: str, year: int | None) -> int | None:
+    for m in _DAY_NUM.finditer(t):
+        value = int(m.group(1))
+        if year is not None and str(year).endswith(m.group(0)):
+            continue
+        if 1 <= value <= 31 and m.group(0) != str(year):
+            return value
+    return None
+
+
+def _nearest_year(pub: date, month: int, day: int, future: bool) -> int:
+    try:
+        candidate = date(pub.year, month, day)
+    except ValueError:
+        return pub.year
+    if not future and candidate > pub + timedelta(days=1):
+        return pub.year - 1
+    if future and candidate < pub:
+        return pub.year + 1
+    return pub.year
+
+
+def _weekday(pub: date, weekday: int, future: bool) -> date:
+    """The nearest such weekday on or before (past) / on or after (future) ``pub``."""
+    if future:
+        return pub + timedelta(days=(weekday - pub.weekday()) % 7)
+    return pub - timedelta(days=(pub.weekday() - weekday) % 7)
+
+
+def _fallback(t: str, pub: date, future: bool) -> Resolved | None:
+    if not re.search(r"\d", t):
+        return None
+    try:
+        import dateparser
+    except ImportError:  # pragma: no cover - dateparser is a dependency
+        return None
+    settings = {
+        "RELATIVE_BASE": datetime(pub.year, pub.month, pub.day),
+        "PREFER_DATES_FROM": "future" if future else "past",
+        "RETURN_TIME_AS_PERIOD": False,
+    }
+    try:
+        parsed = dateparser.parse(t, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if parsed is None:
+        return None
+    return _day(parsed.date())

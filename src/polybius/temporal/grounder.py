@@ -1,0 +1,160 @@
+"""Give an event the date of the expression governing its clause.
+
+A date expression belongs to an event when, walking up the parse from the expression,
+the first verb reached is the trigger or a verb whose clause contains the trigger
+("Xi on Monday called for ...", "He said on Monday that ... would ..."). An expression
+inside another clause ("Nazarbayev, who in 2019 received ...") does not date the main verb.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from polybius.records import AnnotatedDoc, EventDate, Token
+from polybius.temporal.expressions import WEEKDAYS, resolve
+
+_EXTRA_DATE_WORDS = re.compile(
+    r"\b(yesterday|today|tonight|tomorrow|" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE
+)
+_PERFECT_AUX = frozenset({"had", "'d"})
+_HISTORICAL_MODIFIERS = frozenset({"first", "last", "earliest", "initially", "once", "formerly"})
+_DURATION_WORDS = frozenset({"past", "over", "for", "decades", "years", "centuries", "since"})
+
+
+class DateGrounder:
+    """Grounds each event's date against the publication date (see module docstring)."""
+
+    name = "temporal.rules"
+    version = "temporal 1"
+
+    def ground(self, adoc: AnnotatedDoc, trigger: int, pub_date: date | None) -> EventDate:
+        tokens = adoc.tokens
+        trig = tokens[trigger]
+        future = _is_future(adoc, trig)
+        historical = _is_historical(adoc, trig)
+        expressions = _expressions(adoc, trig.sent)
+        best: tuple[int, str] | None = None
+        for head, text in expressions:
+            if _governs(adoc, head, trigger):
+                if best is None or abs(head - trigger) < abs(best[0] - trigger):
+                    best = (head, text)
+        if best is not None and pub_date is not None:
+            resolved = resolve(best[1], pub_date, future=future)
+            if resolved is not None:
+                past = resolved.date_end < pub_date - timedelta(days=31)
+                return EventDate(
+                    resolved.date,
+                    resolved.date_end,
+                    resolved.precision,
+                    text=best[1],
+                    historical=past or historical,
+                )
+        if historical:
+            return EventDate(None, None, "unknown", text=None, historical=True)
+        if pub_date is None:
+            return EventDate(None, None, "unknown")
+        return EventDate(pub_date, pub_date, "document")
+
+
+def _expressions(adoc: AnnotatedDoc, sent_index: int) -> list[tuple[int, str]]:
+    """(head token, text) of each date expression in the sentence."""
+    sent = adoc.sentences[sent_index]
+    out: list[tuple[int, str]] = []
+    covered: set[int] = set()
+    for ent in adoc.entities:
+        if ent.token_start < sent.token_start or ent.token_end > sent.token_end:
+            continue
+        if ent.label not in {"DATE", "TIME"}:
+            continue
+        words = set(ent.text.lower().split())
+        if words & _DURATION_WORDS and not re.search(r"\b(ago|earlier|later)\b", ent.text.lower()):
+            continue  # "the past three decades" is a span of time, not a date
+        head = _span_head(adoc, ent.token_start, ent.token_end)
+        out.append((head, ent.text))
+        covered.update(range(ent.token_start, ent.token_end))
+    for tok in adoc.tokens[sent.token_start : sent.token_end]:
+        if tok.i not in covered and _EXTRA_DATE_WORDS.fullmatch(tok.text):
+            out.append((tok.i, tok.text))
+    return out
+
+
+def _span_head(adoc: AnnotatedDoc, start: int, end: int) -> int:
+    for i in range(start, end):
+        h = adoc.tokens[i].head
+        if h < start or h >= end or h == i:
+            return i
+    return start
+
+
+def _governs(adoc: AnnotatedDoc, head: int, trigger: int) -> bool:
+    """Does the expression at ``head`` modify the trigger's clause?"""
+    tokens = adoc.tokens
+    verb = _first_verb_above(tokens, head)
+    if verb is None:
+        return False
+    if verb == trigger:
+        return True
+    # The expression's verb must dominate the trigger through clause-internal links.
+    i = trigger
+    for _ in range(12):
+        t = tokens[i]
+        if t.head == i:
+            return False
+        if t.dep in {"relcl", "acl", "advcl"}:
+            return False  # the trigger sits in its own subordinate clause
+        i = t.head
+        if i == verb:
+            return True
+    return False
+
+
+def _first_verb_above(tokens: list[Token], i: int) -> int | None:
+    for _ in range(12):
+        t = tokens[i]
+        if t.pos in {"VERB", "AUX"} and t.dep != "aux":
+            return i
+        if t.head == i:
+            return i if t.pos in {"VERB", "AUX"} else None
+        i = t.head
+    return None
+
+
+def _aux(adoc: AnnotatedDoc, i: int) -> set[str]:
+    sent = adoc.sentences[adoc.tokens[i].sent]
+    return {
+        t.text.lower()
+        for t in adoc.tokens[sent.token_start : sent.token_end]
+        if t.head == i and t.dep in {"aux", "auxpass"}
+    }
+
+
+def _is_future(adoc: AnnotatedDoc, trig: Token) -> bool:
+    i = trig.i
+    for _ in range(4):
+        aux = _aux(adoc, i)
+        if aux & {"will", "shall", "'ll", "wo"}:
+            return True
+        t = adoc.tokens[i]
+        if t.dep in {"xcomp", "acomp"} and t.head != i:
+            i = t.head
+            continue
+        break
+    return False
+
+
+def _is_historical(adoc: AnnotatedDoc, trig: Token) -> bool:
+    """Past-perfect clauses and "one of the first nations to ..." look back in time."""
+    if _aux(adoc, trig.i) & _PERFECT_AUX and trig.tag == "VBN":
+        return True
+    if trig.dep == "acl":
+        noun = adoc.tokens[trig.head]
+        sent = adoc.sentences[noun.sent]
+        mods = {
+            t.lemma.lower()
+            for t in adoc.tokens[sent.token_start : sent.token_end]
+            if t.head == noun.i and t.dep in {"amod", "advmod"}
+        }
+        if mods & _HISTORICAL_MODIFIERS:
+            return True
+    return False
