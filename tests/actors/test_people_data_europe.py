@@ -102,7 +102,7 @@ def test_person_fields_follow_schema(people: dict[str, list[dict[str, Any]]], na
     assert people[name], f"{name} is empty"
     for person in people[name]:
         keys = set(person)
-        assert PERSON_REQUIRED <= keys, f"{person.get('id')}: missing {PERSON_REQUIRED - keys}"
+        assert keys >= PERSON_REQUIRED, f"{person.get('id')}: missing {PERSON_REQUIRED - keys}"
         assert keys <= PERSON_REQUIRED, f"{person['id']}: unknown keys {keys - PERSON_REQUIRED}"
         assert PERSON_ID.match(person["id"]), person["id"]
         assert ISO3.match(person["country"]), f"{person['id']}: country {person['country']!r}"
@@ -123,7 +123,7 @@ def test_offices_are_well_formed(people: dict[str, list[dict[str, Any]]], name: 
         for held in person["offices"]:
             where = f"{person['id']} {held}"
             keys = set(held)
-            assert OFFICE_REQUIRED <= keys, where
+            assert keys >= OFFICE_REQUIRED, where
             assert keys <= OFFICE_REQUIRED | OFFICE_OPTIONAL, where
             assert held["office"] in OFFICES, where
             assert isinstance(held["title"], str) and held["title"].strip(), where

@@ -78,8 +78,8 @@ _MODIFIERS = frozenset(
      "thousands", "dozens", "scores", "of", "in", "from", "at", "for", "said", "says",
      "according", "spokesman", "spokeswoman", "spokesperson", "official", "officials",
      "general", "gen", "lt", "col", "colonel", "major", "admiral", "adm", "sgt", "capt",
-     "captain", "prince", "crown", "king", "queen", "emir", "sheikh", "his", "highness",
-     "majesty", "excellency", "first", "lady", "vice", "deputy", "former", "ex", "late",
+     "captain", "prince", "crown", "king", "queen", "emir", "sheikh", "highness",
+     "majesty", "excellency", "first", "vice", "deputy", "former", "ex", "late",
      "outgoing", "and", "or", "to", "with", "against", "the", "a", "an", "both"}
 )  # fmt: skip
 # Title words that, next to an organisation, designate its leader.

@@ -58,7 +58,10 @@ TARGET_PREPS = (
     "with", "to", "against", "on", "toward", "towards", "into", "upon", "at", "for",
     "from", "over", "of", "between", "onto", "about",
 )  # fmt: skip
-SOURCE_PREPS_FOR_SWAP = ("from", "by", "of")
+# Events whose complement describes what is asked, refused or alleged, not a second event:
+# "urged Iran *to release*", "accused Greece *of violating*", "called for *strengthening*".
+CONSUMING_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
+CONSUMED_DEPS = frozenset({"xcomp", "pcomp", "ccomp", "prep", "pobj", "dobj"})
 
 
 class Grounder(Protocol):
@@ -109,6 +112,7 @@ class EventCoder:
         seen: set[tuple[object, ...]] = set()
         for sentence in adoc.sentences:
             toks = parse.tokens[sentence.token_start : sentence.token_end]
+            consumed: set[int] = set()
             # Subjects are remembered first so pronouns later in the sentence can use them.
             for tok in toks:
                 if tok.dep in {"nsubj", "nsubjpass"}:
@@ -118,7 +122,11 @@ class EventCoder:
                     continue
                 if tok.pos == "NOUN" and tok.dep not in {"ROOT"}:
                     continue  # nouns trigger only when the parser made them the clause head
+                if tok.i in consumed:
+                    continue
                 for cand in self._candidates(parse, actors, tok):
+                    if cand.code[:2] in CONSUMING_ROOTS or cand.trigger.lemma.lower() in THREAT_VERBS:
+                        consumed.update(_complement_verbs(parse, tok.i))
                     for event in self._events(adoc, parse, actors, cand):
                         key = (
                             event.source.code if event.source else None,
@@ -270,9 +278,20 @@ class EventCoder:
         sources: list[Found],
     ) -> list[Found]:
         source_keys = {_key(f) for f in sources}
+        source_countries = {f.resolved.country for f in sources if f.resolved.country}
+        weak: list[Found] = []
 
         def usable(found: list[Found]) -> list[Found]:
-            return [f for f in found if _key(f) not in source_keys]
+            # A bare sector noun ("its troops", "police") is a last resort: keep looking
+            # for a recipient with a country.
+            ok = [f for f in found if _key(f) not in source_keys]
+            # The source's own forces ("withdrew its troops") are not a recipient.
+            ok = [f for f in ok if not (f.via == "context" and f.resolved.country in source_countries)]
+            if ok and all(f.resolved.country is None and f.resolved.sector != "IGO" for f in ok):
+                if not weak:
+                    weak.extend(ok)
+                return []
+            return ok
 
         if passive:
             subj = parse.child(tok.i, "nsubjpass")
@@ -306,7 +325,7 @@ class EventCoder:
                     found = usable(actors.at(d.i, allow_coref=d.dep == "poss"))
                     if found:
                         return found
-        return []
+        return weak
 
     def _swap_sources(
         self,
@@ -403,9 +422,13 @@ class EventCoder:
         if not sources:
             return []
         pairs: list[tuple[Found, Found | None]] = []
+        source_countries = {s.resolved.country for s in sources}
+        foreign = [t for t in targets if t.resolved.country not in source_countries]
+        if foreign and len(foreign) < len(targets):
+            targets = foreign  # "between China and Kazakhstan", said by China: Kazakhstan
         if targets:
             pairs = [(s, t) for s in sources for t in targets if _key(s) != _key(t)]
-            if cand.rule.symmetric:
+            if cand.rule.symmetric and not cand.intent:
                 pairs += [(t, s) for s in sources for t in targets if _key(s) != _key(t)]
         elif len(sources) >= 2:
             # "China and Kazakhstan agreed ...", "the two countries will ...": each side
@@ -494,3 +517,14 @@ class EventCoder:
 def _key(f: Found) -> str:
     r = f.resolved
     return r.kb_id or r.code or r.name
+
+
+def _complement_verbs(parse: Parse, i: int) -> set[int]:
+    """Verbs inside the complements of ``i`` (not inside other full clauses)."""
+    out: set[int] = set()
+    stack = [k.i for k in parse.children(i) if k.dep in CONSUMED_DEPS]
+    while stack:
+        j = stack.pop()
+        out.add(j)
+        stack.extend(k.i for k in parse.children(j) if k.dep in CONSUMED_DEPS | {"conj"})
+    return out

@@ -104,7 +104,18 @@ class DocumentActors:
                 found = self._cached_kb(appos.i)
         if found is None:
             found = self._surname(i)
+        if found is not None and found.resolved.country is None and found.resolved.kind == "sector":
+            found = self._owner_country(i, found, allow_coref)
         return [found] if found is not None else []
+
+    def _owner_country(self, i: int, found: Found, allow_coref: bool) -> Found:
+        """"its jets", "Moscow's troops": a sector noun takes its possessor's country."""
+        poss = self.parse.child(i, "poss")
+        if poss is None:
+            return found
+        owners = self._one(poss.i, allow_coref) if poss.i != i else []
+        country = next((o.resolved.country for o in owners if o.resolved.country), None)
+        return with_country(found, country) if country else found
 
     def _cached_kb(self, i: int) -> Found | None:
         key = (i, True)

@@ -123,8 +123,10 @@ class Parse:
         while frontier:
             j, d = frontier.pop()
             tok = self.tokens[j]
-            if tok.dep in {"ccomp", "advcl", "relcl", "parataxis"} and d == 1:
+            if tok.dep in {"ccomp", "advcl", "relcl", "acl", "parataxis", "conj"}:
                 continue  # another clause: its words are not this verb's complements
+            if tok.pos in {"VERB", "AUX"} and d > 2:
+                continue
             found.add(tok.lemma.lower())
             found.add(tok.text.lower())
             if d < depth:

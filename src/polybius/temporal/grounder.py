@@ -145,16 +145,13 @@ def _is_future(adoc: AnnotatedDoc, trig: Token) -> bool:
 
 def _is_historical(adoc: AnnotatedDoc, trig: Token) -> bool:
     """Past-perfect clauses and "one of the first nations to ..." look back in time."""
-    if _aux(adoc, trig.i) & _PERFECT_AUX and trig.tag == "VBN":
+    # Past perfect looks back, except in reported speech where it is just the backshifted
+    # simple past ("denied that its jets had entered").
+    if _aux(adoc, trig.i) & _PERFECT_AUX and trig.tag == "VBN" and trig.dep != "ccomp":
         return True
-    if trig.dep == "acl":
-        noun = adoc.tokens[trig.head]
-        sent = adoc.sentences[noun.sent]
-        mods = {
-            t.lemma.lower()
-            for t in adoc.tokens[sent.token_start : sent.token_end]
-            if t.head == noun.i and t.dep in {"amod", "advmod"}
-        }
-        if mods & _HISTORICAL_MODIFIERS:
+    if trig.dep in {"acl", "xcomp"} and trig.head < trig.i:
+        # "one of the first nations to recognise", "the last country to leave"
+        between = adoc.tokens[trig.head : trig.i]
+        if any(t.lemma.lower() in _HISTORICAL_MODIFIERS and t.dep in {"amod", "advmod"} for t in between):
             return True
     return False
