@@ -25,21 +25,71 @@ PERSON_REQUIRED = {"id", "name", "aliases", "country", "offices"}
 OFFICE_REQUIRED = {"office", "title", "start"}
 OFFICE_OPTIONAL = {"end", "sector", "org", "acting", "approx"}
 OFFICES = {
-    "head_of_state", "head_of_government", "foreign_minister", "defence_minister",
-    "igo_leader", "military_chief", "party_leader", "opposition_leader", "rebel_leader", "other",
+    "head_of_state",
+    "head_of_government",
+    "foreign_minister",
+    "defence_minister",
+    "igo_leader",
+    "military_chief",
+    "party_leader",
+    "opposition_leader",
+    "rebel_leader",
+    "other",
 }
 ORGS = {
-    "UNO", "UNSC", "UNGA", "UNHCR", "UNICEF", "WFP", "UNDP", "UNESCO", "EUR", "EUP", "ECB", "NAT",
-    "AFU", "ASN", "OPC", "IMF", "WBK", "WHO", "WTO", "IAE", "ICC", "ICJ", "OSC", "ARL", "GCC", "SCO",
-    "ECO", "COE", "OAS", "CWN", "OIC", "BIS", "OECD", "APEC", "BRI", "G7", "G20", "ITP", "ICRC",
-    "WMO", "FAO", "ILO",
+    "UNO",
+    "UNSC",
+    "UNGA",
+    "UNHCR",
+    "UNICEF",
+    "WFP",
+    "UNDP",
+    "UNESCO",
+    "EUR",
+    "EUP",
+    "ECB",
+    "NAT",
+    "AFU",
+    "ASN",
+    "OPC",
+    "IMF",
+    "WBK",
+    "WHO",
+    "WTO",
+    "IAE",
+    "ICC",
+    "ICJ",
+    "OSC",
+    "ARL",
+    "GCC",
+    "SCO",
+    "ECO",
+    "COE",
+    "OAS",
+    "CWN",
+    "OIC",
+    "BIS",
+    "OECD",
+    "APEC",
+    "BRI",
+    "G7",
+    "G20",
+    "ITP",
+    "ICRC",
+    "WMO",
+    "FAO",
+    "ILO",
 }
 SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "CVL", "IGO", "BUS", "MED"}
 # Offices that legitimately have several holders at once: Andorra's two co-princes,
 # Bosnia's three-member presidency, Liechtenstein's prince and regent, and Serbia where
 # the Yugoslav federal president sat above the Serbian republic's president until 2003.
-SHARED_OFFICES = {("AND", "head_of_state"), ("BIH", "head_of_state"), ("LIE", "head_of_state"),
-                  ("SRB", "head_of_state")}
+SHARED_OFFICES = {
+    ("AND", "head_of_state"),
+    ("BIH", "head_of_state"),
+    ("LIE", "head_of_state"),
+    ("SRB", "head_of_state"),
+}
 ISO3 = re.compile(r"^[A-Z]{3}$")
 PERSON_ID = re.compile(r"^[a-z]{3}-[a-z0-9]+(-[a-z0-9]+)*$")
 EARLIEST_END = date(2000, 1, 1)
@@ -68,8 +118,9 @@ def _all(people: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
     return [person for name in FILES for person in people[name]]
 
 
-def holders(people: dict[str, list[dict[str, Any]]], country: str, office: str,
-            on: date) -> list[str]:
+def holders(
+    people: dict[str, list[dict[str, Any]]], country: str, office: str, on: date
+) -> list[str]:
     """Names of everyone holding `office` for `country` on day `on` (end day exclusive)."""
     found = []
     for person in _all(people):
@@ -150,15 +201,15 @@ def test_offices_are_well_formed(people: dict[str, list[dict[str, Any]]], name: 
 def test_ids_unique_within_file(people: dict[str, list[dict[str, Any]]], name: str) -> None:
     ids = [person["id"] for person in people[name]]
     duplicates = {i for i in ids if ids.count(i) > 1}
-    assert not duplicates
+    assert duplicates == set()
 
 
 def test_nobody_appears_in_both_files(people: dict[str, list[dict[str, Any]]]) -> None:
     europe = {p["id"] for p in people["europe.yaml"]}
     igo = {p["id"] for p in people["igo.yaml"]}
-    assert not europe & igo
+    assert europe & igo == set()
     europe_names = {p["name"] for p in people["europe.yaml"]}
-    assert not europe_names & {p["name"] for p in people["igo.yaml"]}
+    assert europe_names & {p["name"] for p in people["igo.yaml"]} == set()
 
 
 def test_igo_file_holds_only_igo_leaders_or_their_later_roles(
@@ -169,11 +220,14 @@ def test_igo_file_holds_only_igo_leaders_or_their_later_roles(
 
 
 def _overlaps(spans: list[tuple[date, date, str]]) -> list[tuple[str, str]]:
-    spans = sorted(spans)
+    """Pairs of holders whose spans overlap; the day of a handover counts for the successor."""
     clashes = []
-    for (_s1, e1, who1), (s2, _e2, who2) in zip(spans, spans[1:], strict=False):
-        if s2 < e1:
-            clashes.append((who1, who2))
+    latest_end, latest_who = date.min, ""
+    for start, end, who in sorted(spans):
+        if start < latest_end:
+            clashes.append((latest_who, who))
+        if end > latest_end:
+            latest_end, latest_who = end, who
     return clashes
 
 
@@ -196,7 +250,7 @@ def test_no_two_firm_holders_of_one_office_at_once(
             end = _as_date(held["end"]) if "end" in held else date.max
             spans[key].append((_as_date(held["start"]), end, person["id"]))
     clashes = {key: _overlaps(value) for key, value in spans.items()}
-    assert not {key: value for key, value in clashes.items() if value}
+    assert {key: value for key, value in clashes.items() if value} == {}
 
 
 def test_every_european_state_has_a_current_head_of_state(
@@ -204,14 +258,59 @@ def test_every_european_state_has_a_current_head_of_state(
 ) -> None:
     # San Marino's six-monthly Captains Regent are deliberately not listed.
     expected = {
-        "ALB", "AND", "ARM", "AUT", "AZE", "BEL", "BGR", "BIH", "BLR", "CHE", "CYP", "CZE", "DEU",
-        "DNK", "ESP", "EST", "FIN", "FRA", "GBR", "GEO", "GRC", "HRV", "HUN", "IRL", "ISL", "ITA",
-        "LIE", "LTU", "LUX", "LVA", "MCO", "MDA", "MKD", "MLT", "MNE", "NLD", "NOR", "POL", "PRT",
-        "ROU", "RUS", "SRB", "SVK", "SVN", "SWE", "TUR", "UKR", "VAT", "XKX",
+        "ALB",
+        "AND",
+        "ARM",
+        "AUT",
+        "AZE",
+        "BEL",
+        "BGR",
+        "BIH",
+        "BLR",
+        "CHE",
+        "CYP",
+        "CZE",
+        "DEU",
+        "DNK",
+        "ESP",
+        "EST",
+        "FIN",
+        "FRA",
+        "GBR",
+        "GEO",
+        "GRC",
+        "HRV",
+        "HUN",
+        "IRL",
+        "ISL",
+        "ITA",
+        "LIE",
+        "LTU",
+        "LUX",
+        "LVA",
+        "MCO",
+        "MDA",
+        "MKD",
+        "MLT",
+        "MNE",
+        "NLD",
+        "NOR",
+        "POL",
+        "PRT",
+        "ROU",
+        "RUS",
+        "SRB",
+        "SVK",
+        "SVN",
+        "SWE",
+        "TUR",
+        "UKR",
+        "VAT",
+        "XKX",
     }
     day = date(2024, 6, 1)
     missing = {c for c in expected if not holders(people, c, "head_of_state", day)}
-    assert not missing
+    assert missing == set()
 
 
 def _office(people: dict[str, list[dict[str, Any]]], person_id: str) -> list[dict[str, Any]]:
@@ -240,9 +339,7 @@ def test_spot_facts_ministers(people: dict[str, list[dict[str, Any]]]) -> None:
     assert holders(people, "RUS", "defence_minister", date(2020, 1, 1)) == ["Sergei Shoigu"]
     assert holders(people, "GBR", "foreign_minister", date(2017, 1, 1)) == ["Boris Johnson"]
     assert holders(people, "UKR", "defence_minister", date(2022, 6, 1)) == ["Oleksii Reznikov"]
-    assert holders(people, "DEU", "defence_minister", date(2015, 1, 1)) == [
-        "Ursula von der Leyen"
-    ]
+    assert holders(people, "DEU", "defence_minister", date(2015, 1, 1)) == ["Ursula von der Leyen"]
 
 
 def test_spot_facts_international_organisations(
@@ -253,7 +350,9 @@ def test_spot_facts_international_organisations(
     assert igo_holders(people, "ECB", date(2015, 1, 1)) == ["Mario Draghi"]
     assert igo_holders(people, "WHO", date(2020, 3, 1)) == ["Tedros Adhanom Ghebreyesus"]
     assert sorted(igo_holders(people, "EUR", date(2020, 6, 1))) == [
-        "Charles Michel", "Josep Borrell", "Ursula von der Leyen",
+        "Charles Michel",
+        "Josep Borrell",
+        "Ursula von der Leyen",
     ]
     # A European politician who led an organisation lives in europe.yaml with both offices.
     stoltenberg = {o["office"] for o in _office(people, "nor-stoltenberg")}

@@ -8,8 +8,12 @@ import pytest
 def _triples(events, facts_only=True):
     return {
         (
-            e.source.country if e.source and e.source.country else (e.source.code if e.source else None),
-            e.target.country if e.target and e.target.country else (e.target.code if e.target else None),
+            e.source.country
+            if e.source and e.source.country
+            else (e.source.code if e.source else None),
+            e.target.country
+            if e.target and e.target.country
+            else (e.target.code if e.target else None),
             e.plover.event_type,
         )
         for e in events
@@ -22,7 +26,10 @@ def _triples(events, facts_only=True):
     [
         ("France condemned Russia's annexation of the peninsula.", ("FRA", "RUS", "ACCUSE")),
         ("Japan imposed sanctions on North Korea on Friday.", ("JPN", "PRK", "SANCTION")),
-        ("Egyptian police arrested dozens of Muslim Brotherhood supporters in Cairo.", ("EGY", "EGY", "COERCE")),
+        (
+            "Egyptian police arrested dozens of Muslim Brotherhood supporters in Cairo.",
+            ("EGY", "EGY", "COERCE"),
+        ),
         ("The German chancellor visited Poland.", ("DEU", "POL", "CONSULT")),
         ("Turkey accused Greece of violating its airspace.", ("TUR", "GRC", "ACCUSE")),
         ("India sent humanitarian aid to Sri Lanka.", ("IND", "LKA", "AID")),
@@ -43,15 +50,22 @@ def test_compound_actors_give_one_event_each(code_text):
 
 
 def test_symmetric_meeting_goes_both_ways(code_text):
-    triples = _triples(code_text("Chinese President Xi Jinping met Russian President Vladimir Putin in Beijing."))
+    triples = _triples(
+        code_text("Chinese President Xi Jinping met Russian President Vladimir Putin in Beijing.")
+    )
     assert ("CHN", "RUS", "CONSULT") in triples
     assert ("RUS", "CHN", "CONSULT") in triples
 
 
 def test_passive_by_agent_is_the_source(code_text):
     events = code_text("Opposition activists were arrested by Belarusian police in Minsk.")
-    assert any(e.source and e.source.country == "BLR" and e.source.sector == "COP"
-               and e.plover.event_type == "COERCE" for e in events)
+    assert any(
+        e.source
+        and e.source.country == "BLR"
+        and e.source.sector == "COP"
+        and e.plover.event_type == "COERCE"
+        for e in events
+    )
 
 
 def test_negation_is_marked(code_text):
@@ -75,19 +89,28 @@ def test_intent_is_coded_as_03x(code_text):
 
 def test_promise_of_aid_is_intent(code_text):
     events = code_text("Germany promised to send aid to Turkey after the earthquake.")
-    assert any(e.intent and e.cameo.root == "03" and e.target and e.target.country == "TUR" for e in events)
+    assert any(
+        e.intent and e.cameo.root == "03" and e.target and e.target.country == "TUR" for e in events
+    )
 
 
 def test_conditional_is_not_a_fact(code_text):
-    events = code_text("If Ankara went ahead with the purchase, Washington would impose sanctions on Turkey.")
+    events = code_text(
+        "If Ankara went ahead with the purchase, Washington would impose sanctions on Turkey."
+    )
     sanctions = [e for e in events if e.trigger.text == "impose"]
     assert sanctions and all(e.hypothetical for e in sanctions)
 
 
 def test_threat_takes_its_kind_from_the_complement(code_text):
     events = code_text("The United States threatened to impose sanctions on Iran.")
-    assert any(e.cameo.code.startswith("13") and e.plover.event_type == "THREATEN"
-               and e.target and e.target.country == "IRN" for e in events)
+    assert any(
+        e.cameo.code.startswith("13")
+        and e.plover.event_type == "THREATEN"
+        and e.target
+        and e.target.country == "IRN"
+        for e in events
+    )
 
 
 @pytest.mark.parametrize(

@@ -62,7 +62,7 @@ def test_plover_spot_facts(onto: Ontology) -> None:
     assert onto.plover("190").event_type == "ASSAULT"
     arrest = onto.plover("173")
     assert (arrest.event_type, arrest.mode) == ("COERCE", "arrest")
-    assert onto.plover("163").event_type == "COERCE"
+    assert onto.plover("163").event_type == "SANCTION"  # the manual: sanctions are "discontinue"
     assert onto.plover("036").event_type == "AGREE"
     assert onto.plover("042").mode == "visit"
     assert onto.plover("094").context == ("military", "legal")

@@ -51,7 +51,7 @@ OFFICE_RANK.update({"igo_leader": 2, "foreign_minister": 3, "defence_minister": 
 
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _SECTOR = re.compile(r"^[A-Z]{3,4}$")
-_ORG_CODE = re.compile(r"^[A-Z0-9]{2,6}$")
+_ORG_CODE = re.compile(r"^[A-Z0-9]{2,8}$")
 
 _FOREVER_START = date.min
 _FOREVER_END = date.max
@@ -290,7 +290,7 @@ def parse_organization(raw: Any, path: Path, line: int) -> Organization:
     f = Fields(raw, path, line, "organization")
     code = f.text("code")
     if not _ORG_CODE.match(code):
-        raise f.error(f"code must be 2-6 capital letters or digits, got {code!r}")
+        raise f.error(f"code must be 2-8 capital letters or digits, got {code!r}")
     sector = _sector(f, f.opt_text("sector") or "IGO")
     start, end = f.day("start"), f.day("end")
     _check_range(f, start, end)

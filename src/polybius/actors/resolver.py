@@ -203,6 +203,14 @@ class ActorResolver:
             return self._by_person(person_seg, segments, on, country, context, former)
         org_seg = _first(segments, "org")
         if org_seg is not None:
+            org_position = segments.index(org_seg)
+            if own and own[0].position < org_position:
+                # "Chinese UN ambassador", "Russia's Security Council": a state's own
+                # organ or envoy, not the organisation.
+                sector_segs = [s for s in segments if s.of_kind("sector")]
+                if sector_segs:
+                    return self._by_sector(sector_segs, segments, on, country, keys, former)
+                return self._country_actor(own[0].iso3, "GOV")
             return self._by_org(org_seg, segments, on, keys)
         group_seg = _first(segments, "group")
         if group_seg is not None:

@@ -376,7 +376,7 @@ class EventCoder:
                 negated_anc = any(c.dep == "neg" for c in anc_kids)
                 if climb.dep in {"xcomp", "acomp"} and negated_anc:
                     cand.negated = True
-                if climb.dep == "ccomp" and lemma in DENIAL_VERBS and not negated_anc:
+                if climb.dep in {"ccomp", "xcomp"} and lemma in DENIAL_VERBS and not negated_anc:
                     cand.negated = True
                 if climb.dep == "xcomp" and lemma in FAILURE_VERBS:
                     cand.negated = True
@@ -419,10 +419,14 @@ class EventCoder:
         sources = self._place(actors, cand.sources, cand.trigger.sent)
         targets = self._place(actors, cand.targets, cand.trigger.sent)
         sources = [s for s in sources if s.resolved.country or s.resolved.sector == "IGO"]
+        source_countries = {s.resolved.country for s in sources}
+        # A recipient placed only by context in the source's own country is a guess too far.
+        targets = [
+            t for t in targets if not (t.via == "context" and t.resolved.country in source_countries)
+        ]
         if not sources:
             return []
         pairs: list[tuple[Found, Found | None]] = []
-        source_countries = {s.resolved.country for s in sources}
         foreign = [t for t in targets if t.resolved.country not in source_countries]
         if foreign and len(foreign) < len(targets):
             targets = foreign  # "between China and Kazakhstan", said by China: Kazakhstan
@@ -477,8 +481,8 @@ class EventCoder:
         sent = adoc.sentences[sentence_index]
         trig = cand.trigger
         confidence = 0.45
-        confidence += 0.2 if src.via == "kb" else 0.1
-        confidence += 0.15 if tgt is not None and tgt.via == "kb" else 0.05 if tgt else 0.0
+        confidence += 0.2 if src.via in {"kb", "surname"} else 0.1
+        confidence += 0.15 if tgt is not None and tgt.via in {"kb", "surname"} else 0.05 if tgt else 0.0
         confidence += 0.1 if cand.rule.specificity else 0.0
         confidence -= 0.1 if cand.via_speaker else 0.0
         confidence -= 0.1 if src.via == "context" or (tgt and tgt.via == "context") else 0.0

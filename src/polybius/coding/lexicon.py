@@ -172,6 +172,15 @@ def _rule(lemma: str, item: Any, name: str, line: int) -> Rule:
 def _set(value: Any) -> frozenset[str]:
     if value is None:
         return frozenset()
-    if isinstance(value, str):
-        return frozenset({value})
-    return frozenset(str(v) for v in value)
+    if isinstance(value, str | bool):
+        value = [value]
+    return frozenset(_word(v) for v in value)
+
+
+def _word(value: Any) -> str:
+    # YAML 1.1 reads bare on/off/yes/no as booleans; in a verb pattern they are words.
+    if value is True:
+        return "on"
+    if value is False:
+        return "off"
+    return str(value)

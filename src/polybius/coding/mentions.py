@@ -20,6 +20,11 @@ _PLURAL_MARKERS = frozenset({"two", "both"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _THING_PRONOUNS = frozenset({"it", "its"})
 _GROUP_PRONOUNS = frozenset({"they", "them", "their"})
+_QUANTITY_HEADS = frozenset(
+    {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
+     "group", "number", "crowd", "band", "some", "many", "most", "all", "several", "scores",
+     "score", "handful", "member", "members", "contingent", "delegation", "team", "unit"}
+)  # fmt: skip
 _ENTITY_LABELS = frozenset({"PERSON", "GPE", "NORP", "ORG", "FAC", "LOC"})
 
 
@@ -37,7 +42,8 @@ class Found:
 
     mention: ActorMention
     resolved: ResolvedActor
-    via: str  # "kb", "coref", "context"
+    via: str  # "kb", "surname", "coref" (pronouns, plurals), "context"
+    token: int = -1  # head token of the phrase
 
 
 @dataclass(slots=True)
@@ -69,9 +75,8 @@ class DocumentActors:
 
     def remember(self, found: list[Found], is_subject: bool) -> None:
         for f in found:
-            if f.via == "kb":
-                tok = self._token_of(f)
-                self._memory.append(_Memory(tok, f.resolved, is_subject))
+            if f.via in {"kb", "surname"}:
+                self._memory.append(_Memory(f.token, f.resolved, is_subject))
 
     def country_hint(self, sentence: int) -> str | None:
         """The one country a sentence (else the document) is about, for bare sector nouns."""
@@ -97,6 +102,12 @@ class DocumentActors:
             return self._pronoun(i, low) if allow_coref else []
         if tok.lemma.lower() in _PLURAL_HEADS and self._has_plural_marker(i):
             return self._plural(i) if allow_coref else []
+        if tok.lemma.lower() in _QUANTITY_HEADS:
+            # "thousands of protesters", "a group of rebels": the actor is the "of" noun.
+            of = next((c for c in self.parse.children(i) if c.dep == "prep" and c.text.lower() == "of"), None)
+            pobj = self.parse.child(of.i, "pobj") if of is not None else None
+            if pobj is not None:
+                return self._one(pobj.i, allow_coref)
         found = self._cached_kb(i)
         if found is None:
             appos = self.parse.child(i, "appos")
@@ -140,7 +151,7 @@ class DocumentActors:
             for part in resolved.name.replace("-", " ").split():
                 self._surnames.setdefault(part.lower(), resolved)
         start, end = self.parse.char_span(lo, hi)
-        return Found(_mention(text, start, end, resolved), resolved, "kb")
+        return Found(_mention(text, start, end, resolved), resolved, "kb", i)
 
     def _surname(self, i: int) -> Found | None:
         tok = self.parse.tokens[i]
@@ -149,7 +160,7 @@ class DocumentActors:
         person = self._surnames.get(tok.text.lower())
         if person is None:
             return None
-        return Found(_mention(tok.text, tok.idx, tok.end, person), person, "coref")
+        return Found(_mention(tok.text, tok.idx, tok.end, person), person, "surname", i)
 
     def _pronoun(self, i: int, low: str) -> list[Found]:
         tok = self.parse.tokens[i]
@@ -194,12 +205,6 @@ class DocumentActors:
             c.text.lower() in _PLURAL_MARKERS or c.lemma.lower() in _PLURAL_MARKERS
             for c in self.parse.children(i)
         ) or self.parse.tokens[i].text.lower() in {"both"}
-
-    def _token_of(self, f: Found) -> int:
-        for t in self.parse.tokens:
-            if t.idx >= f.mention.start:
-                return t.i
-        return len(self.parse.tokens) - 1
 
     def _countries_in_document(self) -> tuple[str, ...]:
         counts: Counter[str] = Counter()
@@ -246,4 +251,4 @@ def with_country(found: Found, country: str) -> Found:
         role=r.role,
     )
     m = found.mention
-    return Found(_mention(m.text, m.start, m.end, placed), placed, "context")
+    return Found(_mention(m.text, m.start, m.end, placed), placed, "context", found.token)

@@ -7,7 +7,7 @@ placeholders and appends its value to the parameter list.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -78,7 +78,6 @@ class EventFilter:
     include_negated: bool = False
     limit: int | None = None
     offset: int = 0
-    extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @classmethod
     def build(
