@@ -212,6 +212,16 @@ def test_nobody_appears_in_both_files(people: dict[str, list[dict[str, Any]]]) -
     assert europe_names & {p["name"] for p in people["igo.yaml"]} == set()
 
 
+def test_ids_do_not_clash_with_other_regions(people: dict[str, list[dict[str, Any]]]) -> None:
+    # Other regional files are written in parallel; one person must have one id overall.
+    ours = {p["id"] for p in _all(people)}
+    for path in sorted(PEOPLE_DIR.glob("*.yaml")):
+        if path.name in FILES:
+            continue
+        theirs = {entry.get("id") for entry in _load(path.name) if isinstance(entry, dict)}
+        assert ours & theirs == set(), path.name
+
+
 def test_igo_file_holds_only_igo_leaders_or_their_later_roles(
     people: dict[str, list[dict[str, Any]]],
 ) -> None:

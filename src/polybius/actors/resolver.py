@@ -188,7 +188,9 @@ class ActorResolver:
         if _is_coordination(segments) or _is_foreign_proper_name(segments):
             return None
         keys = {t.key for t in tokens}
-        former = bool(keys & _FORMER)
+        # Modifier words count only outside names ("Secretary of State" is no "state").
+        loose = {s.key for s in segments if not s.known}
+        former = bool(loose & _FORMER)
         cues = self._country_cues(segments, keys, context)
         own = [c for c in cues if c.own]
         country = own[0].iso3 if own else None
@@ -209,17 +211,17 @@ class ActorResolver:
                 # organ or envoy, not the organisation.
                 sector_segs = [s for s in segments if s.of_kind("sector")]
                 if sector_segs:
-                    return self._by_sector(sector_segs, segments, on, country, keys, former)
+                    return self._by_sector(sector_segs, segments, on, country, loose, former)
                 return self._country_actor(own[0].iso3, "GOV")
-            return self._by_org(org_seg, segments, on, keys)
+            return self._by_org(org_seg, segments, on, loose)
         group_seg = _first(segments, "group")
         if group_seg is not None:
             return self._by_group(group_seg, on, country, context)
         sector_segs = [s for s in segments if s.of_kind("sector")]
         if sector_segs:
-            if not own and keys & _QUANTIFIERS:
+            if not own and loose & _QUANTIFIERS:
                 return None
-            return self._by_sector(sector_segs, segments, on, country, keys, former)
+            return self._by_sector(sector_segs, segments, on, country, loose, former)
         if own:
             head = own[0]
             return self._country_actor(head.iso3, head.sector)
@@ -411,8 +413,15 @@ class ActorResolver:
         specific = [t for t in terms if t.sector != "GOV"]
         term = specific[0] if specific else terms[0]
         sector = term.sector
+        last = sector_segs[-1]
+        position = segments.index(last)
+        # An unknown name after the title: "President Foo Bar" is someone the KB lacks.
+        named = any(
+            not s.known and s.tokens[0].capitalised and s.key not in _MODIFIERS
+            for s in segments[position + 1 :]
+        )
         if country is None:
-            if former:
+            if former or named:
                 return None
             return ResolvedActor(
                 name=term.term, country=None, sector=sector, code=sector, kind="sector"
@@ -422,12 +431,6 @@ class ActorResolver:
         office_terms = [t for t in terms if t.offices]
         if office_terms and not specific and not keys & _NOT_THE_HOLDER:
             title = office_terms[0]
-            last = sector_segs[-1]
-            position = segments.index(last)
-            named = position + 1 < len(segments) and any(
-                not s.known and s.tokens[0].capitalised and s.key not in _MODIFIERS
-                for s in segments[position + 1 :]
-            )
             if not named:
                 holder = self._holder(country, title.offices, title.titles, on)
                 if holder is not None:

@@ -409,7 +409,8 @@ class EventStore:
         with _translated("query failed"):
             cur = self._cursor()
             try:
-                return cur.execute(sql, params).fetch_arrow_table()
+                cur.execute(sql, params)
+                return cur.to_arrow_table()
             finally:
                 cur.close()
 
