@@ -13,7 +13,7 @@ from datetime import date
 from typing import Protocol
 
 from polybius.coding.syntax import PRONOUNS, Parse
-from polybius.records import ActorMention, ResolvedActor
+from polybius.records import ActorMention, ResolvedActor, Token
 
 _PLURAL_HEADS = frozenset({"country", "nation", "side", "state", "government", "neighbor", "neighbour"})
 _PLURAL_MARKERS = frozenset({"two", "both"})
@@ -63,6 +63,7 @@ class DocumentActors:
         self._cache: dict[tuple[int, bool], Found | None] = {}
         self._memory: list[_Memory] = []
         self._surnames: dict[str, ResolvedActor] = {}
+        self._actor_nouns: dict[str, bool] = {}
         self.context = self._countries_in_document()
 
     # ------------------------------------------------------------------ public
@@ -147,11 +148,26 @@ class DocumentActors:
             resolved = self.resolver.resolve(text, self.on, self.context)
         if resolved is None:
             return None
+        if tok.pos == "NOUN" and hi - lo > 1 and not self._is_actor_noun(tok):
+            # "Chinese friendship", "Japan's stocks": a country modifier on a noun that is
+            # not an actor does not make the phrase an actor.
+            return None
         if resolved.kind == "person":
             for part in resolved.name.replace("-", " ").split():
                 self._surnames.setdefault(part.lower(), resolved)
         start, end = self.parse.char_span(lo, hi)
         return Found(_mention(text, start, end, resolved), resolved, "kb", i)
+
+    def _is_actor_noun(self, tok: Token) -> bool:
+        lemma = tok.lemma.lower()
+        known = self._actor_nouns.get(lemma)
+        if known is None:
+            known = (
+                self.resolver.resolve(tok.text, self.on) is not None
+                or self.resolver.resolve(lemma, self.on) is not None
+            )
+            self._actor_nouns[lemma] = known
+        return known
 
     def _surname(self, i: int) -> Found | None:
         tok = self.parse.tokens[i]

@@ -409,8 +409,7 @@ class EventStore:
         with _translated("query failed"):
             cur = self._cursor()
             try:
-                cur.execute(sql, params)
-                return cur.to_arrow_table()
+                return cur.sql(sql, params=params).to_arrow_table()
             finally:
                 cur.close()
 
