@@ -1,9 +1,9 @@
 """Actor knowledge base and resolver: noun phrases to dated country + sector codes.
 
-    >>> from polybius.actors import ActorResolver
-    >>> resolver = ActorResolver.default()
-    >>> resolver.resolve("Chinese troops").code
-    'CHNMIL'
+>>> from polybius.actors import ActorResolver
+>>> resolver = ActorResolver.default()
+>>> resolver.resolve("Chinese troops").code
+'CHNMIL'
 """
 
 from polybius.actors.kb import KnowledgeBase

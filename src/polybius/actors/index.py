@@ -14,8 +14,12 @@ from polybius.actors.names import surface_key, tokenize
 # ("WHO" the organisation, not "who"); other acronyms of four letters or more also
 # match in title case ("Nato", "Isis"), as some outlets write them.
 _COMMON_WORDS = frozenset(
-    ["a", "am", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me", "my", "no", "of", "oh", "on", "or", "so", "to", "up", "us", "we", "who", "un", "au", "eu", "care", "aid", "hope", "wise"]
-)
+    {
+        "a", "am", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it",
+        "me", "my", "no", "of", "oh", "on", "or", "so", "to", "up", "us", "we", "who", "un",
+        "au", "eu", "care", "aid", "hope", "wise",
+    }
+)  # fmt: skip
 # Leading words dropped from names and phrases alike.
 DETERMINERS = frozenset({"the", "a", "an"})
 

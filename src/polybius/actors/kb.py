@@ -421,8 +421,7 @@ def _add_unique(
         raise DataFileError(
             str(path),
             line,
-            f"duplicate {what} {key!r}: already defined in {previous.source} "
-            f"(and again in {path})",
+            f"duplicate {what} {key!r}: already defined in {previous.source} (and again in {path})",
         )
     table[key] = item
 
@@ -499,7 +498,9 @@ def validate(kb: KnowledgeBase) -> None:
     for person in kb.people.values():
         if person.country not in kb.countries:
             raise DataFileError(
-                person.source, person.line, f"person {person.id}: unknown country {person.country!r}"
+                person.source,
+                person.line,
+                f"person {person.id}: unknown country {person.country!r}",
             )
         for office in person.offices:
             if office.org is not None and office.org not in kb.organizations:
@@ -512,13 +513,17 @@ def validate(kb: KnowledgeBase) -> None:
         for status in group.statuses:
             if status.country is not None and status.country not in kb.countries:
                 raise DataFileError(
-                    group.source, group.line, f"group {group.id}: unknown country {status.country!r}"
+                    group.source,
+                    group.line,
+                    f"group {group.id}: unknown country {status.country!r}",
                 )
     for country in kb.countries.values():
         for shared in country.shared_names:
             if shared.other not in kb.countries:
                 raise DataFileError(
-                    country.source, country.line, f"country {country.iso3}: unknown {shared.other!r}"
+                    country.source,
+                    country.line,
+                    f"country {country.iso3}: unknown {shared.other!r}",
                 )
 
 

@@ -37,7 +37,9 @@ def strip_accents(text: str) -> str:
     if text.isascii():
         return text
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    # Compatibility decomposition can itself yield quotes to unify ("ŉ" -> "ʼn").
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return bare.translate(_SPECIAL_LETTERS)
 
 
 def surface(text: str) -> str:

@@ -357,9 +357,7 @@ class ActorResolver:
                 for p, o in self._igo_leaders.get(org.code, [])
                 if (o.end is None if on is None else o.covers(on))
             ]
-            titled = [
-                h for h in holders if any(w in _title_key(h[1].title) for w in leader_words)
-            ]
+            titled = [h for h in holders if any(w in _title_key(h[1].title) for w in leader_words)]
             holders = titled or holders
             if holders:
                 person, office = max(holders, key=lambda h: h[1].sort_start)
@@ -380,9 +378,7 @@ class ActorResolver:
         groups = [self.kb.groups[e.ref] for e in seg.of_kind("group")]
         if len(groups) > 1:
             if country:
-                groups = _narrow(
-                    groups, lambda g: any(s.country == country for s in g.statuses)
-                )
+                groups = _narrow(groups, lambda g: any(s.country == country for s in g.statuses))
             groups = _narrow(groups, lambda g: any(s.country in context for s in g.statuses))
         if len(groups) != 1:
             return None
@@ -416,10 +412,8 @@ class ActorResolver:
         last = sector_segs[-1]
         position = segments.index(last)
         # An unknown name after the title: "President Foo Bar" is someone the KB lacks.
-        named = any(
-            not s.known and s.tokens[0].capitalised and s.key not in _MODIFIERS
-            for s in segments[position + 1 :]
-        )
+        after = segments[position + 1] if position + 1 < len(segments) else None
+        named = after is not None and _stranger(after)
         if country is None:
             if former or named:
                 return None
@@ -478,7 +472,8 @@ def _fits(entry: Entry, span: Sequence[Token]) -> bool:
     if entry.exact is not None:
         return " ".join(t.surface.replace(".", "").replace("'", "") for t in span) == entry.exact
     if entry.proper:
-        return span[0].capitalised
+        # "von der Leyen", "al-Shabaab": a particle may be lower case, not the whole name.
+        return any(t.capitalised for t in span)
     return True
 
 
@@ -503,7 +498,7 @@ _PROPER_KINDS = frozenset({"country", "metonym", "adjective"})
 
 
 def _is_coordination(segments: list[Segment]) -> bool:
-    """"China and Russia", "Israel or Hamas": two actors joined, not one."""
+    """ "China and Russia", "Israel or Hamas": two actors joined, not one."""
     for position, seg in enumerate(segments):
         if seg.key in _COORDINATORS and not seg.known:
             left = any(s.known for s in segments[:position])

@@ -21,9 +21,7 @@ def actor_command(
     on: Annotated[
         str | None, typer.Option("--date", help="Event date YYYY-MM-DD (default: latest).")
     ] = None,
-    output_format: Annotated[
-        str, typer.Option("--format", help="json or text.")
-    ] = "json",
+    output_format: Annotated[str, typer.Option("--format", help="json or text.")] = "json",
     actors: Annotated[
         list[Path] | None, typer.Option("--actors", help="Overlay YAML file (repeatable).")
     ] = None,

@@ -61,6 +61,7 @@ TARGET_PREPS = (
 # Events whose complement describes what is asked, refused or alleged, not a second event:
 # "urged Iran *to release*", "accused Greece *of violating*", "called for *strengthening*".
 CONSUMING_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
+DIRECTIVE_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 CONSUMED_DEPS = frozenset({"xcomp", "pcomp", "ccomp", "prep", "pobj", "dobj"})
 
 
@@ -118,6 +119,14 @@ class EventCoder:
                 if tok.dep in {"nsubj", "nsubjpass"}:
                     actors.remember(actors.at(tok.i, allow_coref=False), is_subject=True)
             for tok in toks:
+                if tok.pos == "VERB" and tok.lemma.lower() in SPEECH_VERBS and tok.i not in consumed:
+                    directive = self._directive(parse, actors, tok)
+                    if directive is not None:
+                        consumed.update(_complement_verbs(parse, tok.i))
+                        for event in self._events(adoc, parse, actors, directive):
+                            if _remember_once(seen, event):
+                                events.append(event)
+                        continue
                 if tok.pos not in {"VERB", "NOUN"} or tok.lemma.lower() not in self.lexicon:
                     continue
                 if tok.pos == "NOUN" and tok.dep not in {"ROOT"}:
@@ -128,20 +137,8 @@ class EventCoder:
                     if cand.code[:2] in CONSUMING_ROOTS or cand.trigger.lemma.lower() in THREAT_VERBS:
                         consumed.update(_complement_verbs(parse, tok.i))
                     for event in self._events(adoc, parse, actors, cand):
-                        key = (
-                            event.source.code if event.source else None,
-                            event.target.code if event.target else None,
-                            event.cameo.code,
-                            event.when.date,
-                            event.negated,
-                            event.hypothetical,
-                        )
-                        # One event per (dyad, code, date) per document: a story that
-                        # restates its news must not count it twice.
-                        if key in seen:
-                            continue
-                        seen.add(key)
-                        events.append(event)
+                        if _remember_once(seen, event):
+                            events.append(event)
             for tok in toks:
                 if tok.dep in {"dobj", "pobj", "dative"}:
                     actors.remember(actors.at(tok.i, allow_coref=False), is_subject=False)
@@ -149,7 +146,7 @@ class EventCoder:
 
     # ------------------------------------------------------------ candidates
     def _candidates(self, parse: Parse, actors: DocumentActors, tok: Token) -> Iterable[_Candidate]:
-        rule = self._match(parse, tok)
+        rule = self._match(parse, tok) or self._noun_rule(parse, tok)
         if rule is None:
             return []
         passive = parse.is_passive(tok.i)
@@ -157,9 +154,68 @@ class EventCoder:
         targets = self._targets(parse, actors, tok, passive, sources)
         if rule.swap:
             sources, targets = self._swap_sources(parse, actors, tok, targets, sources)
+        if not targets and rule.code[:2] in DIRECTIVE_ROOTS:
+            # "demanded that the US cancel ...", "urged restraint by Iran": the recipient is
+            # the one asked to act.
+            targets = self._complement_subject(parse, actors, tok, sources)
         cand = _Candidate(tok, rule, rule.code, sources, targets, via_speaker=via_speaker)
         self._modality(parse, cand)
         return [cand]
+
+    def _complement_subject(
+        self, parse: Parse, actors: DocumentActors, tok: Token, sources: list[Found]
+    ) -> list[Found]:
+        keys = {_key(f) for f in sources}
+        for c in parse.children(tok.i):
+            if c.dep not in {"ccomp", "xcomp", "advcl"}:
+                continue
+            subj = parse.child(c.i, "nsubj", "nsubjpass")
+            if subj is not None:
+                found = [f for f in actors.at(subj.i) if _key(f) not in keys]
+                if found:
+                    return found
+        return []
+
+    def _directive(self, parse: Parse, actors: DocumentActors, tok: Token) -> _Candidate | None:
+        """"X said (that) Y must/should do Z" is X demanding Z of Y (CAMEO 100)."""
+        comp = next(
+            (c for c in parse.children(tok.i) if c.dep in {"ccomp", "parataxis"} and c.pos in {"VERB", "AUX"}),
+            None,
+        )
+        if comp is None:
+            return None
+        aux = {c.text.lower() for c in parse.children(comp.i) if c.dep in {"aux", "auxpass"}}
+        if not aux & {"must", "should"}:
+            return None
+        subj_tok = parse.child(tok.i, "nsubj")
+        target_tok = parse.child(comp.i, "nsubj", "nsubjpass")
+        if subj_tok is None or target_tok is None:
+            return None
+        sources = actors.at(subj_tok.i)
+        keys = {_key(f) for f in sources}
+        targets = [f for f in actors.at(target_tok.i) if _key(f) not in keys]
+        if not sources or not targets:
+            return None
+        rule = Rule(lemma=tok.lemma.lower(), code="100")
+        cand = _Candidate(tok, rule, "100", sources, targets)
+        self._modality(parse, cand)
+        return cand
+
+    def _noun_rule(self, parse: Parse, tok: Token) -> Rule | None:
+        """"launched a mediation effort", "renewed negotiations": the event is in the noun."""
+        if tok.lemma.lower() not in self.lexicon.light_verbs or tok.pos != "VERB":
+            return None
+        obj = parse.child(tok.i, "dobj")
+        if obj is None:
+            return None
+        for word in (obj.lemma.lower(), obj.text.lower()):
+            if word in self.lexicon.nouns:
+                return self.lexicon.nouns[word]
+        # "a mediation effort", "a hunger strike": the event noun may be a compound modifier.
+        for c in parse.children(obj.i):
+            if c.dep in {"compound", "amod"} and c.lemma.lower() in self.lexicon.nouns:
+                return self.lexicon.nouns[c.lemma.lower()]
+        return None
 
     def _match(self, parse: Parse, tok: Token) -> Rule | None:
         lemma = tok.lemma.lower()
@@ -532,3 +588,20 @@ def _complement_verbs(parse: Parse, i: int) -> set[int]:
         out.add(j)
         stack.extend(k.i for k in parse.children(j) if k.dep in CONSUMED_DEPS | {"conj"})
     return out
+
+
+def _remember_once(seen: set[tuple[object, ...]], event: Event) -> bool:
+    """One event per (dyad, code, date, modality) per document: a story that restates its
+    news must not count it twice."""
+    key = (
+        event.source.code if event.source else None,
+        event.target.code if event.target else None,
+        event.cameo.code,
+        event.when.date,
+        event.negated,
+        event.hypothetical,
+    )
+    if key in seen:
+        return False
+    seen.add(key)
+    return True

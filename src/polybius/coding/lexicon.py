@@ -73,12 +73,20 @@ class Rule:
 class Lexicon:
     """Verb lemma → rules, loaded from the packaged YAML plus optional overlays."""
 
-    def __init__(self, rules: dict[str, list[Rule]], version: str) -> None:
+    def __init__(
+        self,
+        rules: dict[str, list[Rule]],
+        version: str,
+        nouns: dict[str, Rule] | None = None,
+        light_verbs: frozenset[str] = frozenset(),
+    ) -> None:
         self._rules = rules
         self.version = version
+        self.nouns = nouns or {}
+        self.light_verbs = light_verbs
 
     def __contains__(self, lemma: str) -> bool:
-        return lemma in self._rules
+        return lemma in self._rules or lemma in self.light_verbs
 
     def rules(self, lemma: str) -> Sequence[Rule]:
         return self._rules.get(lemma, ())
@@ -108,7 +116,22 @@ def _load_cached(overlays: tuple[str, ...]) -> Lexicon:
             rules[lemma] = extra + rules.get(lemma, [])
     meta = yaml.safe_load(ref.read_text(encoding="utf-8")).get("_meta", {})
     version = f"verbs {meta.get('version', '0')}" + (f" +{len(overlays)} overlay" if overlays else "")
-    return Lexicon(rules, version)
+    nouns, light = _nouns()
+    return Lexicon(rules, version, nouns, light)
+
+
+def _nouns() -> tuple[dict[str, Rule], frozenset[str]]:
+    """The event-noun table (``nouns.yaml``): nouns that carry an event after a light verb."""
+    ref = resources.files("polybius.coding") / "data" / "nouns.yaml"
+    try:
+        data = yaml.safe_load(ref.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise DataFileError("nouns.yaml", None, f"invalid YAML: {exc}") from exc
+    nouns = {
+        str(noun): _rule(str(noun), item, "nouns.yaml", 0)
+        for noun, item in (data.get("nouns") or {}).items()
+    }
+    return nouns, frozenset(_word(v) for v in data.get("light_verbs") or ())
 
 
 def _parse(text: str, name: str) -> dict[str, list[Rule]]:

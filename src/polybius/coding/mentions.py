@@ -71,8 +71,34 @@ class DocumentActors:
         """Actors of the phrase headed by token ``i``, coordinated ones included."""
         out: list[Found] = []
         for j in self.parse.conjuncts(i):
-            out.extend(self._one(j, allow_coref))
+            split = self._coordinated_modifiers(j)
+            out.extend(split if split else self._one(j, allow_coref))
         return out
+
+    def _coordinated_modifiers(self, i: int) -> list[Found]:
+        """"Hungarian and Romanian officials": one actor per coordinated modifier."""
+        head = self.parse.tokens[i]
+        mod = next(
+            (c for c in self.parse.children(i)
+             if c.dep in {"amod", "compound", "nmod"} and self.parse.child(c.i, "conj") is not None),
+            None,
+        )  # fmt: skip
+        if mod is None:
+            return []
+        out = []
+        for m in self.parse.conjuncts(mod.i) + [
+            c.i for c in self.parse.children(mod.i) if c.dep == "conj" and c.pos == "ADJ"
+        ]:
+            word = self.parse.tokens[m]
+            text = f"{word.text} {head.text}"
+            resolved = self.resolver.resolve(text, self.on, self.context)
+            if resolved is None or not resolved.country:
+                continue
+            if any(f.resolved.country == resolved.country for f in out):
+                continue
+            mention = _mention(text, word.idx, word.end, resolved)
+            out.append(Found(mention, resolved, "kb", m))
+        return out if len(out) > 1 else []
 
     def remember(self, found: list[Found], is_subject: bool) -> None:
         for f in found:

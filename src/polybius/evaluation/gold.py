@@ -96,11 +96,16 @@ def _from_oeda(records: list[dict[str, Any]], name: str) -> list[GoldDoc]:
         etype = map_type(rec["event"])
         sources = _actors(rec.get("source")) or [None]
         targets = _actors(rec.get("target")) or [None]
+        markup = (rec.get("textInfo") or {}).get("markup", "") if isinstance(rec.get("textInfo"), dict) else ""
+        if "SRC/TAR" in markup and len(set(sources)) > 1 and targets == [None]:
+            # Actors marked as both source and target of a reciprocal event ("A and B
+            # agreed"): Polybius's convention codes that as A→B and B→A.
+            targets = sources
         events = []
         for s in sources:
             for t in targets:
                 if s is not None and s == t and len(sources) > 1:
-                    continue  # "SRC/TAR" compound: X does not act on itself
+                    continue  # a reciprocal actor does not act on itself
                 events.append(GoldEvent(source=s, target=t, type=etype))
         docs.append(
             GoldDoc(

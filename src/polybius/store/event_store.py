@@ -332,7 +332,7 @@ class EventStore:
         )
         where, params = flt.where()
         rows = self._fetch(
-            f"SELECT date_trunc({trunc}, event_day) AS period, quad_class, count(*) AS n, "
+            f"SELECT CAST(date_trunc({trunc}, event_day) AS DATE) AS period, quad_class, count(*) AS n, "
             "sum(goldstein) AS gsum FROM events "
             f"WHERE {where} AND event_day IS NOT NULL GROUP BY ALL ORDER BY period, quad_class",
             params,

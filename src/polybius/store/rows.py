@@ -6,9 +6,7 @@ work on plain columns; ``event_row_to_dict`` rebuilds exactly the ``to_dict()`` 
 
 from __future__ import annotations
 
-import hashlib
 import json
-import re
 from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
@@ -39,13 +37,11 @@ DOCUMENT_COLUMNS: tuple[str, ...] = (
     "coder_version", "ingested_at",
 )  # fmt: skip
 
-_SPACES = re.compile(r"\s+")
-
-
 def content_hash(text: str) -> str:
-    """sha256 of the whitespace-normalised text: the identity of a document in the store."""
-    normalised = _SPACES.sub(" ", text).strip()
-    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+    """The identity of a document in the store: the reader's hash of its normalised text."""
+    from polybius.ingest.common import content_hash as reader_hash
+
+    return reader_hash(text)
 
 
 def document_row(doc: Document, coder_version: str, ingested_at: datetime) -> tuple[Any, ...]:
