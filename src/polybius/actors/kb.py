@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
+from polybius.actors.names import name_key
 from polybius.actors.yamlio import Fields, load_yaml
 from polybius.errors import DataFileError
 
@@ -426,6 +427,24 @@ def _add_unique(
     table[key] = item
 
 
+# The resolver's own people file: leaders the regional files may not (yet) cover. The
+# regional files are authoritative: a core entry whose id, or whose country and name,
+# is already defined there is skipped, so that a regional file catching up never breaks
+# loading. Duplicates among the regional files, or inside core, are errors.
+FALLBACK_PEOPLE_FILE = "core.yaml"
+
+
+def _load_fallback_people(kb: KnowledgeBase, path: Path) -> None:
+    known_names = {(p.country, name_key(p.name)) for p in kb.people.values()}
+    seen: dict[str, Person] = {}
+    for raw in _list_of_entries(load_yaml(path), path, None):
+        p = parse_person(raw, path, _line(raw))
+        _add_unique(seen, p.id, p, path, _line(raw), "person id")
+        if p.id in kb.people or (p.country, name_key(p.name)) in known_names:
+            continue
+        kb.people[p.id] = p
+
+
 def load_packaged(data_dir: Path = DATA_DIR) -> KnowledgeBase:
     kb = KnowledgeBase()
     countries_path = data_dir / "countries.yaml"
@@ -445,10 +464,14 @@ def load_packaged(data_dir: Path = DATA_DIR) -> KnowledgeBase:
         for term in parse_sector_entries(raw, sectors_path, _line(raw)):
             _add_unique(kb.sectors, term.term.casefold(), term, sectors_path, _line(raw), "term")
     people_files = sorted((data_dir / "people").glob("*.yaml"))
-    for path in people_files:
+    regional = [p for p in people_files if p.name != FALLBACK_PEOPLE_FILE]
+    for path in regional:
         for raw in _list_of_entries(load_yaml(path), path, None):
             p = parse_person(raw, path, _line(raw))
             _add_unique(kb.people, p.id, p, path, _line(raw), "person id")
+    core_path = data_dir / "people" / FALLBACK_PEOPLE_FILE
+    if core_path.exists():
+        _load_fallback_people(kb, core_path)
     kb.files = [str(p) for p in (countries_path, orgs_path, groups_path, sectors_path)]
     kb.files += [str(p) for p in people_files]
     validate(kb)

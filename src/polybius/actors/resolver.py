@@ -197,7 +197,7 @@ class ActorResolver:
 
         epithet = _first(segments, "epithet")
         if epithet is not None:
-            found = self._by_epithet(epithet, country, context)
+            found = self._by_epithet(epithet, on, country, context)
             if found is not None:
                 return found
         person_seg = _first(segments, "person")
@@ -280,10 +280,13 @@ class ActorResolver:
             people = _narrow(people, lambda p: bool(p.offices_on(on)))
         if len(people) != 1:
             return None
-        person = people[0]
-        offices = person.offices_on(on)
         title_terms = [self.kb.sectors[e.ref] for s in segments for e in s.of_kind("sector")]
-        wanted = {k for t in title_terms for k in t.offices}
+        return self._person_on(people[0], on, {k for t in title_terms for k in t.offices})
+
+    def _person_on(self, person: Person, on: date | None, wanted: set[str]) -> ResolvedActor:
+        """A person as of ``on``: their most senior office (one named by the phrase's
+        title first), or ELI out of office."""
+        offices = person.offices_on(on)
         if wanted:
             matching = [o for o in offices if o.office in wanted]
             offices = matching or offices
@@ -322,7 +325,7 @@ class ActorResolver:
         )
 
     def _by_epithet(
-        self, seg: Segment, country: str | None, context: tuple[str, ...]
+        self, seg: Segment, on: date | None, country: str | None, context: tuple[str, ...]
     ) -> ResolvedActor | None:
         refs = [e.ref.split("|", 1) for e in seg.of_kind("epithet")]
         chosen = [r for r in refs if r[0] == country] or (
@@ -334,14 +337,7 @@ class ActorResolver:
         person = self.kb.people.get(person_id)
         if person is None:
             return self._country_actor(iso3, "ELI")
-        return ResolvedActor(
-            name=person.name,
-            country=person.country,
-            sector="ELI",
-            code=person.country + "ELI",
-            kb_id=person.id,
-            kind="person",
-        )
+        return self._person_on(person, on, set())
 
     def _by_org(
         self, seg: Segment, segments: list[Segment], on: date | None, keys: set[str]

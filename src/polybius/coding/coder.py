@@ -31,7 +31,7 @@ INTENT_VERBS = frozenset(
     {
         "plan", "intend", "promise", "pledge", "vow", "want", "hope", "aim", "seek", "decide",
         "prepare", "expect", "offer", "agree", "mean", "wish", "commit", "resolve", "undertake",
-        "volunteer", "propose", "try", "attempt", "set",
+        "volunteer", "propose", "set", "swear", "threaten", "vow",
     }
 )  # fmt: skip
 INTENT_ADJECTIVES = frozenset(
@@ -166,8 +166,10 @@ class EventCoder:
         self, parse: Parse, actors: DocumentActors, tok: Token, sources: list[Found]
     ) -> list[Found]:
         keys = {_key(f) for f in sources}
-        for c in parse.children(tok.i):
-            if c.dep not in {"ccomp", "xcomp", "advcl"}:
+        obj = parse.child(tok.i, "dobj")
+        clauses = parse.children(tok.i) + (parse.children(obj.i) if obj is not None else [])
+        for c in clauses:
+            if c.dep not in {"ccomp", "xcomp", "advcl", "acl"}:
                 continue
             subj = parse.child(c.i, "nsubj", "nsubjpass")
             if subj is not None:
@@ -413,6 +415,9 @@ class EventCoder:
         if aux & HEDGE_MODALS:
             cand.hypothetical = True
         if aux & {"will", "shall", "'ll", "wo"}:
+            cand.intent = True
+        if aux & {"would", "'d"} and tok.dep in {"ccomp", "conj"}:
+            # "said it would allow ...": future in the past, reported.
             cand.intent = True
         # Conditionals: an "if" clause on the trigger, or the trigger inside one.
         if any(

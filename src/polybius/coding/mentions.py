@@ -21,7 +21,7 @@ _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _THING_PRONOUNS = frozenset({"it", "its"})
 _GROUP_PRONOUNS = frozenset({"they", "them", "their"})
 _QUANTITY_HEADS = frozenset(
-    {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
+    {"thousand", "thousands", "tens", "ten", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
      "group", "number", "crowd", "band", "some", "many", "most", "all", "several", "scores",
      "score", "handful", "member", "members", "contingent", "delegation", "team", "unit"}
 )  # fmt: skip
