@@ -135,3 +135,28 @@ def test_empty_people_file_loads(tmp_path: Path) -> None:
     data = _copy_data(tmp_path)
     (data / "people" / "zz_empty.yaml").write_text("# nothing yet\n", encoding="utf-8")
     assert load_packaged(data).people
+
+
+def test_core_file_yields_to_regional_files(tmp_path: Path) -> None:
+    data = _copy_data(tmp_path)
+    core = data / "people" / "core.yaml"
+    core.write_text(
+        PERSON
+        + "- id: usa-other-id\n  name: Same Name\n  country: USA\n  offices: []\n"
+        + "- id: usa-core-only\n  name: Core Only\n  country: USA\n  offices: []\n",
+        encoding="utf-8",
+    )
+    regional = PERSON.replace("Adviser", "Regional Adviser")
+    regional += "- id: usa-same-name\n  name: Same Name\n  country: USA\n  offices: []\n"
+    (data / "people" / "zz_regional.yaml").write_text(regional, encoding="utf-8")
+    kb = load_packaged(data)
+    assert kb.people["usa-dupe-test"].offices[0].title == "Regional Adviser"
+    assert "usa-other-id" not in kb.people  # same country and name as a regional entry
+    assert "usa-core-only" in kb.people
+
+
+def test_duplicates_inside_core_are_errors(tmp_path: Path) -> None:
+    data = _copy_data(tmp_path)
+    (data / "people" / "core.yaml").write_text(PERSON + PERSON, encoding="utf-8")
+    with pytest.raises(DataFileError, match="duplicate person id 'usa-dupe-test'"):
+        load_packaged(data)

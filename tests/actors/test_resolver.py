@@ -5,6 +5,9 @@ from __future__ import annotations
 import time
 from datetime import date
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from polybius.actors import ActorResolver
 from polybius.records import ResolvedActor
 
@@ -108,3 +111,27 @@ def test_fast_enough(resolver: ActorResolver) -> None:
     cached = (time.perf_counter() - start) / (200 * len(phrases))
     assert uncached < 2e-3
     assert cached < 1e-4
+
+
+_WORDS = st.sampled_from(
+    [
+        "the", "of", "in", "and", "Chinese", "China's", "president", "President", "troops",
+        "former", "Georgia", "Jordan", "UN", "us", "US", "Taliban", "Xi", "Trump", "Real",
+        "Madrid", "deputy", "first", "police", "two", "Kremlin", "'s", "-", "Élysée", "WHO",
+        "secretary-general", "NATO", "to", "with", "Foo", "Bar", "", "Congo",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDS, max_size=7), st.dates(), st.lists(st.sampled_from(["USA", "GEO"])))
+def test_resolve_never_raises(words: list[str], day: date, context: list[str]) -> None:
+    resolver = ActorResolver.default()
+    actor = resolver.resolve(" ".join(words), day, context)
+    assert actor is None or (actor.code and actor.name)
+
+
+@given(st.text(max_size=30))
+def test_resolve_any_text(text: str) -> None:
+    actor = ActorResolver.default().resolve(text)
+    assert actor is None or isinstance(actor, ResolvedActor)

@@ -76,7 +76,9 @@ def test_dyad_page_draws_chart_and_table(server: str, tmp_path: Path) -> None:
     assert _attr(html, "timeline", "data-events") == "4"
     assert _attr(html, "timeline", "width") not in (None, "0")
     assert _attr(html, "events", "data-rows") == "4"
-    assert '<mark class="trigger">met</mark>' in html and '<mark class="source">China</mark>' in html
+    assert (
+        '<mark class="trigger">met</mark>' in html and '<mark class="source">China</mark>' in html
+    )
     # Article text is shown as text, never run as markup.
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<script>alert(1)</script>" not in html

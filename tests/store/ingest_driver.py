@@ -17,10 +17,20 @@ def main() -> None:
     db, delay, *paths = sys.argv[1:]
 
     def progress(summary: IngestSummary, _n: int) -> None:
-        print(f"committed batch {summary.batches} new={summary.documents_new}", file=sys.stderr, flush=True)
+        print(
+            f"committed batch {summary.batches} new={summary.documents_new}",
+            file=sys.stderr,
+            flush=True,
+        )
 
     with EventStore(db) as store:
-        summary = ingest(store, read_documents(paths), KeywordCoder(float(delay)), batch_size=5, on_batch=progress)
+        summary = ingest(
+            store,
+            read_documents(paths),
+            KeywordCoder(float(delay)),
+            batch_size=5,
+            on_batch=progress,
+        )
     print(f"done new={summary.documents_new} present={summary.documents_present}", file=sys.stderr)
 
 

@@ -12,7 +12,11 @@ from .keyword_coder import KeywordCoder
 
 TEXTS = [
     ("d1", date(2022, 1, 4), "China met Kazakhstan in Astana. Russia said nothing new."),
-    ("d2", date(2022, 1, 20), "Kazakhstan praised China for its help. China aided Kazakhstan on 2022-01-18."),
+    (
+        "d2",
+        date(2022, 1, 20),
+        "Kazakhstan praised China for its help. China aided Kazakhstan on 2022-01-18.",
+    ),
     ("d3", date(2022, 2, 10), "Russia attacked Ukraine. Ukraine accused Russia of shelling."),
     ("d4", date(2022, 2, 11), "China did not attack Ukraine. China met Russia on 2022-02-04."),
     ("d5", date(2022, 3, 1), "Ukraine accused Russia again. China may have aided Russia."),

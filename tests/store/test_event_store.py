@@ -27,7 +27,9 @@ def test_migrations_are_numbered_and_applied_once(tmp_path: Path) -> None:
         assert store.migrate() == LATEST_VERSION
     con = duckdb.connect(str(path), read_only=True)
     assert con.execute("SELECT count(*) FROM schema_version").fetchone() == (len(versions),)
-    tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    tables = {
+        r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()
+    }
     con.close()
     assert {"documents", "events", "actors", "schema_version"} <= tables
 
@@ -35,7 +37,10 @@ def test_migrations_are_numbered_and_applied_once(tmp_path: Path) -> None:
 def test_read_only_store_refuses_missing_file_and_writes(tmp_path: Path, filled_db: Path) -> None:
     with pytest.raises(StoreError, match="no event store"):
         EventStore(tmp_path / "absent.duckdb", read_only=True)
-    with EventStore(filled_db, read_only=True) as store, pytest.raises(StoreError, match="read-only"):
+    with (
+        EventStore(filled_db, read_only=True) as store,
+        pytest.raises(StoreError, match="read-only"),
+    ):
         store.write_batch([], "x")
 
 
@@ -47,9 +52,7 @@ def test_not_a_database_is_a_store_error(tmp_path: Path) -> None:
 
 
 def test_event_to_dict_round_trips_through_the_store(filled_db: Path) -> None:
-    expected = {
-        e.event_id: e.to_dict() for d in sample_documents() for e in code_document(d)
-    }
+    expected = {e.event_id: e.to_dict() for d in sample_documents() for e in code_document(d)}
     with EventStore(filled_db, read_only=True) as store:
         stored = store.query_events(EventFilter(include_negated=True))
         assert len(stored) == len(expected) == 11
@@ -92,14 +95,19 @@ def test_clashing_document_ids_with_different_texts_are_both_kept(tmp_path: Path
 def test_failed_document_is_counted_and_others_are_stored(tmp_path: Path) -> None:
     from polybius.errors import InputError
 
-    docs: list[Document | InputError] = [*sample_documents()[:3], InputError("x.txt", "binary file")]
+    docs: list[Document | InputError] = [
+        *sample_documents()[:3],
+        InputError("x.txt", "binary file"),
+    ]
     poison = Document(id="bad", text="POISON China met Russia.", date=date(2022, 1, 1))
     docs.insert(1, poison)
     with EventStore(tmp_path / "s.duckdb") as store:
         summary = ingest(store, docs, KeywordCoder(fail_on="POISON"), batch_size=10)
         assert store.counts()["documents"] == 3
     assert summary.documents_failed == 2 and summary.documents_new == 3
-    assert any("bad" in f for f in summary.failures) and any("binary" in f for f in summary.failures)
+    assert any("bad" in f for f in summary.failures) and any(
+        "binary" in f for f in summary.failures
+    )
 
 
 def test_batch_is_atomic_when_a_write_fails(tmp_path: Path) -> None:

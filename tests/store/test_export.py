@@ -52,7 +52,11 @@ def test_gdelt_has_61_tab_separated_columns(filled_db: Path) -> None:
     assert len(GDELT_COLUMNS) == 61 and len(lines) == 9
     rows = [line.split("\t") for line in lines]
     assert all(len(r) == 61 for r in rows)
-    row = dict(zip(GDELT_COLUMNS, next(r for r in rows if r[26] == "040" and r[5] == "CHNGOV"), strict=True))
+    row = dict(
+        zip(
+            GDELT_COLUMNS, next(r for r in rows if r[26] == "040" and r[5] == "CHNGOV"), strict=True
+        )
+    )
     assert row["SQLDATE"] == "20220104" and row["MonthYear"] == "202201" and row["Year"] == "2022"
     assert row["Actor1CountryCode"] == "CHN" and row["Actor2Code"] == "KAZGOV"
     assert row["Actor1Type1Code"] == "GOV" and row["EventRootCode"] == "04"

@@ -62,13 +62,17 @@ def test_ingest_with_the_real_pipeline(tmp_path: Path) -> None:
         "date 2022-01-04\n\nPresident Xi Jinping met Kazakh President Kassym-Jomart Tokayev in "
         "Beijing on Monday. China will support Kazakhstan, Xi said.\n"
     )
-    (corpus / "b.txt").write_text("date 2022-02-10\n\nRussia accused Ukraine of shelling Donetsk.\n")
+    (corpus / "b.txt").write_text(
+        "date 2022-02-10\n\nRussia accused Ukraine of shelling Donetsk.\n"
+    )
     (corpus / "broken.txt").write_bytes(b"\x00\x01binary")
     db = tmp_path / "p.duckdb"
     first = runner.invoke(app, ["ingest", str(corpus), "--db", str(db), "--batch-size", "1"])
     assert first.exit_code == 1, first.output  # the binary file failed
     assert "2 new, 0 already present, 1 failed" in first.stderr
-    second = runner.invoke(app, ["ingest", str(corpus / "a.txt"), str(corpus / "b.txt"), "--db", str(db)])
+    second = runner.invoke(
+        app, ["ingest", str(corpus / "a.txt"), str(corpus / "b.txt"), "--db", str(db)]
+    )
     assert second.exit_code == 0, second.output
     assert "0 new, 2 already present, 0 failed; events added: 0" in second.stderr
     with EventStore(db) as store:

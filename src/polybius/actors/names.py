@@ -29,6 +29,12 @@ _DOTTED_ACRONYM = re.compile(r"\b((?:[A-Z]\.){2,})(?=[^A-Za-z]|$)")
 # Anything that is not a letter, digit, apostrophe or hyphen separates tokens.
 _SEPARATORS = re.compile(r"[^\w'\-]+")
 _POSSESSIVE = re.compile(r"^(.+?)'s?$")
+# "pro-Russian", "Iran-backed", "Saudi-led": allegiance, not identity.
+_ALLEGIANCE_PREFIXES = ("pro-", "anti-")
+_ALLEGIANCE_SUFFIXES = (
+    "-backed", "-led", "-allied", "-aligned", "-funded", "-sponsored", "-supported",
+    "-friendly", "-linked", "-affiliated", "-inspired", "-controlled", "-held", "-occupied",
+)  # fmt: skip
 
 
 def strip_accents(text: str) -> str:
@@ -76,15 +82,16 @@ class Token:
 def tokenize(text: str) -> tuple[Token, ...]:
     """Split a phrase into tokens; hyphens split too ("Kassym-Jomart" -> two tokens).
 
-    Words such as "pro-Russian" or "anti-government" are dropped whole: they describe an
-    allegiance, not the actor itself, and would otherwise lend their country or sector.
+    Words such as "pro-Russian", "anti-government" or "Iran-backed" are dropped whole:
+    they describe an allegiance, not the actor itself, and would otherwise lend their
+    country or sector.
     """
     tokens: list[Token] = []
     for raw in _SEPARATORS.split(surface(text)):
         if not raw:
             continue
         lowered = raw.casefold()
-        if lowered.startswith(("pro-", "anti-")):
+        if lowered.startswith(_ALLEGIANCE_PREFIXES) or lowered.endswith(_ALLEGIANCE_SUFFIXES):
             continue
         possessive = False
         match = _POSSESSIVE.match(raw)

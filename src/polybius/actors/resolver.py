@@ -60,7 +60,7 @@ _FORMER = frozenset({"former", "ex", "late", "erstwhile", "onetime", "outgoing"}
 # Modifiers that make a title designate someone other than the office holder.
 _NOT_THE_HOLDER = frozenset(
     {"deputy", "vice", "assistant", "junior", "shadow", "state", "undersecretary", "under",
-     "acting_not_used", "future", "next", "designate", "elect", "would", "be", "presumptive"}
+     "future", "next", "designate", "elect", "presumptive"}
 )  # fmt: skip
 # Plural quantifiers: with no named actor, "the two leaders" is a reference back.
 _QUANTIFIERS = frozenset(
@@ -328,9 +328,10 @@ class ActorResolver:
         self, seg: Segment, on: date | None, country: str | None, context: tuple[str, ...]
     ) -> ResolvedActor | None:
         refs = [e.ref.split("|", 1) for e in seg.of_kind("epithet")]
-        chosen = [r for r in refs if r[0] == country] or (
-            [r for r in refs if r[0] in context] if country is None else []
-        )
+        chosen = [r for r in refs if r[0] == country]
+        if country is None:
+            # "Elbasy" names one person anywhere; "the first president" needs a country.
+            chosen = [r for r in refs if r[0] in context] or (refs if len(refs) == 1 else [])
         if len(chosen) != 1:
             return None
         iso3, person_id = chosen[0]

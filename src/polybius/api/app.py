@@ -5,11 +5,11 @@ All SQL stays in ``polybius.store``; this module only validates, pages and shape
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-import datetime as dt
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -48,9 +48,15 @@ class EventFilters:
 
     def __init__(
         self,
-        source: Annotated[str | None, Query(description="Source country (ISO3) or actor code")] = None,
-        target: Annotated[str | None, Query(description="Target country (ISO3) or actor code")] = None,
-        dyad: Annotated[str | None, Query(description="A,B: events between A and B either way")] = None,
+        source: Annotated[
+            str | None, Query(description="Source country (ISO3) or actor code")
+        ] = None,
+        target: Annotated[
+            str | None, Query(description="Target country (ISO3) or actor code")
+        ] = None,
+        dyad: Annotated[
+            str | None, Query(description="A,B: events between A and B either way")
+        ] = None,
         type: Annotated[str | None, Query(description="PLOVER event type")] = None,
         cameo: Annotated[str | None, Query(description="CAMEO code prefix")] = None,
         date_from: Annotated[str | None, Query(alias="from", description="YYYY-MM-DD")] = None,
@@ -136,7 +142,9 @@ def create_app(
     @app.get("/api/events", tags=["events"])
     def list_events(
         filters: Annotated[EventFilters, Depends()],
-        limit: Annotated[int, Query(ge=0, description=f"Page size, at most {MAX_PAGE_SIZE}")] = DEFAULT_PAGE_SIZE,
+        limit: Annotated[
+            int, Query(ge=0, description=f"Page size, at most {MAX_PAGE_SIZE}")
+        ] = DEFAULT_PAGE_SIZE,
         offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
     ) -> dict[str, Any]:
         """Events matching the filters, a page at a time (page size capped)."""

@@ -134,11 +134,17 @@ def query(
     db: DbOption = DEFAULT_DB,
     source: Annotated[str | None, typer.Option(help="Source country (ISO3) or actor code.")] = None,
     target: Annotated[str | None, typer.Option(help="Target country (ISO3) or actor code.")] = None,
-    dyad: Annotated[str | None, typer.Option(help="A,B: events between A and B, either way.")] = None,
+    dyad: Annotated[
+        str | None, typer.Option(help="A,B: events between A and B, either way.")
+    ] = None,
     event_type: Annotated[str | None, typer.Option("--type", help="PLOVER event type.")] = None,
     cameo: Annotated[str | None, typer.Option(help="CAMEO code prefix, e.g. 04.")] = None,
-    date_from: Annotated[str | None, typer.Option("--from", help="First event date, YYYY-MM-DD.")] = None,
-    date_to: Annotated[str | None, typer.Option("--to", help="Last event date, YYYY-MM-DD.")] = None,
+    date_from: Annotated[
+        str | None, typer.Option("--from", help="First event date, YYYY-MM-DD.")
+    ] = None,
+    date_to: Annotated[
+        str | None, typer.Option("--to", help="Last event date, YYYY-MM-DD.")
+    ] = None,
     text: Annotated[str | None, typer.Option(help="Words the evidence sentence contains.")] = None,
     include_negated: Annotated[
         bool, typer.Option(help="Keep negated and hypothetical events.")
@@ -148,13 +154,17 @@ def query(
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="jsonl, csv, parquet, plover or gdelt.")
     ] = "jsonl",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here, not stdout.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here, not stdout.")
+    ] = None,
 ) -> None:
     """Export the stored events that match the filters."""
     from polybius.store import FORMATS, EventFilter, EventStore, export_events
 
     if fmt not in FORMATS:
-        raise typer.BadParameter(f"unknown format {fmt!r} ({', '.join(FORMATS)})", param_hint="--format")
+        raise typer.BadParameter(
+            f"unknown format {fmt!r} ({', '.join(FORMATS)})", param_hint="--format"
+        )
     try:
         flt = EventFilter.build(
             source=source, target=target, dyad=dyad, event_type=event_type, cameo=cameo,
@@ -218,9 +228,13 @@ def serve(
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
     token: Annotated[
         str | None,
-        typer.Option(envvar="POLYBIUS_TOKEN", help="Enable POST /api/documents with this Bearer token."),
+        typer.Option(
+            envvar="POLYBIUS_TOKEN", help="Enable POST /api/documents with this Bearer token."
+        ),
     ] = None,
-    max_body_bytes: Annotated[int, typer.Option(min=1, help="Largest request body accepted.")] = 2_000_000,
+    max_body_bytes: Annotated[
+        int, typer.Option(min=1, help="Largest request body accepted.")
+    ] = 2_000_000,
 ) -> None:
     """Serve the HTTP API (OpenAPI at /openapi.json) and the dashboard at /."""
     from polybius.api import serve as serve_api

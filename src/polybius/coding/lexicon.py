@@ -18,6 +18,9 @@ import yaml
 
 from polybius.errors import DataFileError
 
+# libyaml's C loader when PyYAML was built with it: parsing the lexicon is start-up time.
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 _RULE_KEYS = {
     "code",
     "prep",
@@ -105,16 +108,16 @@ class Lexicon:
 @lru_cache(maxsize=8)
 def _load_cached(overlays: tuple[str, ...]) -> Lexicon:
     ref = resources.files("polybius.coding") / "data" / "verbs.yaml"
-    rules = _parse(ref.read_text(encoding="utf-8"), "verbs.yaml")
+    packaged = ref.read_text(encoding="utf-8")
+    rules, meta = _parse(packaged, "verbs.yaml")
     for overlay in overlays:
         path = Path(overlay)
         try:
             text = path.read_text(encoding="utf-8")
         except OSError as exc:
             raise DataFileError(overlay, None, f"cannot read verb overlay: {exc}") from exc
-        for lemma, extra in _parse(text, overlay).items():
+        for lemma, extra in _parse(text, overlay)[0].items():
             rules[lemma] = extra + rules.get(lemma, [])
-    meta = yaml.safe_load(ref.read_text(encoding="utf-8")).get("_meta", {})
     version = f"verbs {meta.get('version', '0')}" + (f" +{len(overlays)} overlay" if overlays else "")
     nouns, light = _nouns()
     return Lexicon(rules, version, nouns, light)
@@ -124,7 +127,7 @@ def _nouns() -> tuple[dict[str, Rule], frozenset[str]]:
     """The event-noun table (``nouns.yaml``): nouns that carry an event after a light verb."""
     ref = resources.files("polybius.coding") / "data" / "nouns.yaml"
     try:
-        data = yaml.safe_load(ref.read_text(encoding="utf-8"))
+        data = yaml.load(ref.read_text(encoding="utf-8"), Loader=_LOADER)  # noqa: S506
     except yaml.YAMLError as exc:
         raise DataFileError("nouns.yaml", None, f"invalid YAML: {exc}") from exc
     nouns = {
@@ -134,17 +137,18 @@ def _nouns() -> tuple[dict[str, Rule], frozenset[str]]:
     return nouns, frozenset(_word(v) for v in data.get("light_verbs") or ())
 
 
-def _parse(text: str, name: str) -> dict[str, list[Rule]]:
+def _parse(text: str, name: str) -> tuple[dict[str, list[Rule]], dict[str, Any]]:
+    """Rules by lemma, and the file's ``_meta`` mapping; errors carry the line number."""
     try:
-        root = yaml.compose(text)
+        root = yaml.compose(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise DataFileError(name, mark.line + 1 if mark else None, f"invalid YAML: {exc}") from exc
     if root is None:
-        return {}
+        return {}, {}
     if not isinstance(root, yaml.MappingNode):
         raise DataFileError(name, 1, "the lexicon must be a mapping of verb lemma to rules")
-    data = yaml.safe_load(text)
+    data = yaml.load(text, Loader=_LOADER)  # noqa: S506 (a safe loader)
     out: dict[str, list[Rule]] = {}
     for key_node, value_node in root.value:
         lemma = key_node.value
@@ -160,7 +164,8 @@ def _parse(text: str, name: str) -> dict[str, list[Rule]]:
                 item_line = value_node.value[n].start_mark.line + 1
             rules.append(_rule(lemma, item, name, item_line))
         out[str(lemma)] = rules
-    return out
+    meta = data.get("_meta", {}) if isinstance(data, dict) else {}
+    return out, meta
 
 
 def _rule(lemma: str, item: Any, name: str, line: int) -> Rule:

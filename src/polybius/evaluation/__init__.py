@@ -3,21 +3,29 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from polybius.config import Config
 from polybius.evaluation.gold import GoldDoc, GoldEvent, load_gold
 from polybius.evaluation.scorer import Report, score_document, write_errors
 from polybius.records import Document
 
+if TYPE_CHECKING:
+    from polybius.pipeline import Pipeline
+
 __all__ = ["GoldDoc", "GoldEvent", "Report", "evaluate_docs", "evaluate_file", "load_gold"]
 
 
-def evaluate_docs(gold: list[GoldDoc], config: Config | None = None, name: str = "gold") -> tuple[Report, list[dict[str, Any]]]:
+def evaluate_docs(
+    gold: list[GoldDoc],
+    config: Config | None = None,
+    name: str = "gold",
+    pipeline: Pipeline | None = None,
+) -> tuple[Report, list[dict[str, Any]]]:
     """Code every gold document's text and score the events against its gold events."""
     from polybius.pipeline import Pipeline
 
-    pipeline = Pipeline.from_config(config)
+    pipeline = pipeline or Pipeline.from_config(config)
     docs = (Document(id=g.id, text=g.text, date=g.date) for g in gold)
     report = Report(gold_name=name)
     mismatches = []

@@ -68,7 +68,9 @@ def _translated(action: str) -> Iterator[None]:
         raise StoreError(f"{action}: {exc}") from exc
 
 
-def _dicts(cursor: duckdb.DuckDBPyConnection, rows: Sequence[tuple[Any, ...]]) -> list[dict[str, Any]]:
+def _dicts(
+    cursor: duckdb.DuckDBPyConnection, rows: Sequence[tuple[Any, ...]]
+) -> list[dict[str, Any]]:
     names = [d[0] for d in cursor.description or []]
     return [dict(zip(names, row, strict=True)) for row in rows]
 
@@ -168,7 +170,8 @@ class EventStore:
         if not hashes:
             return set()
         rows = self._fetch(
-            "SELECT content_hash FROM documents WHERE list_contains(?, content_hash)", [list(hashes)]
+            "SELECT content_hash FROM documents WHERE list_contains(?, content_hash)",
+            [list(hashes)],
         )
         return {r["content_hash"] for r in rows}
 
@@ -282,7 +285,9 @@ class EventStore:
     def _select(self, flt: EventFilter, columns: str = "*") -> tuple[str, list[Any]]:
         where, params = flt.where()
         limit, limit_params = flt.limit_clause()
-        sql = f"SELECT {columns} FROM events WHERE {where} ORDER BY event_day NULLS LAST, seq{limit}"
+        sql = (
+            f"SELECT {columns} FROM events WHERE {where} ORDER BY event_day NULLS LAST, seq{limit}"
+        )
         return sql, params + limit_params
 
     def query_events(self, flt: EventFilter) -> list[dict[str, Any]]:

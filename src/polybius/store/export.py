@@ -70,7 +70,10 @@ def _write_lines(lines: Iterator[str], out: IO[bytes]) -> int:
 
 def _jsonl(store: EventStore, flt: EventFilter, out: IO[bytes]) -> int:
     return _write_lines(
-        (json.dumps(event_row_to_dict(r), ensure_ascii=False) + "\n" for r in store.iter_event_rows(flt)),
+        (
+            json.dumps(event_row_to_dict(r), ensure_ascii=False) + "\n"
+            for r in store.iter_event_rows(flt)
+        ),
         out,
     )
 
@@ -194,7 +197,10 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
 
 def _plover(store: EventStore, flt: EventFilter, out: IO[bytes]) -> int:
     return _write_lines(
-        (json.dumps(plover_record(r), ensure_ascii=False) + "\n" for r in store.iter_event_rows(flt)),
+        (
+            json.dumps(plover_record(r), ensure_ascii=False) + "\n"
+            for r in store.iter_event_rows(flt)
+        ),
         out,
     )
 
@@ -288,9 +294,7 @@ def gdelt_row(row: dict[str, Any]) -> list[str]:
 
 
 def _gdelt(store: EventStore, flt: EventFilter, out: IO[bytes]) -> int:
-    return _write_lines(
-        ("\t".join(gdelt_row(r)) + "\n" for r in store.iter_event_rows(flt)), out
-    )
+    return _write_lines(("\t".join(gdelt_row(r)) + "\n" for r in store.iter_event_rows(flt)), out)
 
 
 _WRITERS: dict[str, Callable[[EventStore, EventFilter, IO[bytes]], int]] = {

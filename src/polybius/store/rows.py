@@ -37,6 +37,7 @@ DOCUMENT_COLUMNS: tuple[str, ...] = (
     "coder_version", "ingested_at",
 )  # fmt: skip
 
+
 def content_hash(text: str) -> str:
     """The identity of a document in the store: the reader's hash of its normalised text."""
     from polybius.ingest.common import content_hash as reader_hash
