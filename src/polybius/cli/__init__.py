@@ -8,7 +8,11 @@ import sys
 import typer
 
 from polybius import __version__
-from polybius.cli import extract_cmd  # noqa: F401  (registers extract, info, eval)
+from polybius.cli import (  # noqa: F401  (each module registers its commands)
+    actor_cmd,  # actor
+    extract_cmd,  # extract, info, eval
+    store_cmds,  # ingest, recode, query, stats, serve
+)
 from polybius.cli.app import app
 
 __all__ = ["app", "main"]

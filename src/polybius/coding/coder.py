@@ -82,6 +82,7 @@ class _Candidate:
     intent: bool = False
     hypothetical: bool = False
     via_speaker: bool = False
+    direct_target: bool = True  # object or "with"/"between" recipient: symmetric events mirror
     notes: list[str] = field(default_factory=list)
 
 
@@ -142,7 +143,7 @@ class EventCoder:
             for tok in toks:
                 if tok.dep in {"dobj", "pobj", "dative"}:
                     actors.remember(actors.at(tok.i, allow_coref=False), is_subject=False)
-        return events
+        return _most_specific(events)
 
     # ------------------------------------------------------------ candidates
     def _candidates(self, parse: Parse, actors: DocumentActors, tok: Token) -> Iterable[_Candidate]:
@@ -151,14 +152,17 @@ class EventCoder:
             return []
         passive = parse.is_passive(tok.i)
         sources, via_speaker = self._sources(parse, actors, tok, passive)
-        targets = self._targets(parse, actors, tok, passive, sources)
+        targets, how = self._targets(parse, actors, tok, passive, sources)
         if rule.swap:
             sources, targets = self._swap_sources(parse, actors, tok, targets, sources)
         if not targets and rule.code[:2] in DIRECTIVE_ROOTS:
             # "demanded that the US cancel ...", "urged restraint by Iran": the recipient is
             # the one asked to act.
             targets = self._complement_subject(parse, actors, tok, sources)
-        cand = _Candidate(tok, rule, rule.code, sources, targets, via_speaker=via_speaker)
+        cand = _Candidate(
+            tok, rule, rule.code, sources, targets, via_speaker=via_speaker,
+            direct_target=how in {"object", "with", "between", "passive"},
+        )  # fmt: skip
         self._modality(parse, cand)
         return [cand]
 
@@ -334,7 +338,8 @@ class EventCoder:
         tok: Token,
         passive: bool,
         sources: list[Found],
-    ) -> list[Found]:
+    ) -> tuple[list[Found], str]:
+        """The recipient, and how it was found: "passive", "object", a preposition, "deep"."""
         source_keys = {_key(f) for f in sources}
         source_countries = {f.resolved.country for f in sources if f.resolved.country}
         weak: list[Found] = []
@@ -354,11 +359,11 @@ class EventCoder:
         if passive:
             subj = parse.child(tok.i, "nsubjpass")
             if subj is not None and (found := usable(actors.at(subj.i))):
-                return found
+                return found, "passive"
         kids = parse.children(tok.i)
         for c in kids:
             if c.dep in {"dobj", "dative", "iobj", "obj"} and (found := usable(actors.at(c.i))):
-                return found
+                return found, "object"
         by_prep = {c.text.lower(): c for c in kids if c.dep in {"prep", "dative"}}
         for prep in TARGET_PREPS:
             p = by_prep.get(prep)
@@ -366,7 +371,7 @@ class EventCoder:
                 continue
             pobj = parse.child(p.i, "pobj")
             if pobj is not None and (found := usable(actors.at(pobj.i))):
-                return found
+                return found, prep
         # Deeper: "recognise the independence of Kazakhstan", "sanctions on Russia",
         # "aligning strategies between China and Kazakhstan".
         for c in kids:
@@ -382,8 +387,9 @@ class EventCoder:
                         continue
                     found = usable(actors.at(d.i, allow_coref=d.dep == "poss"))
                     if found:
-                        return found
-        return weak
+                        between = parse.head(d.i).text.lower() == "between"
+                        return found, "between" if between else "deep"
+        return weak, "weak"
 
     def _swap_sources(
         self,
@@ -481,9 +487,12 @@ class EventCoder:
         targets = self._place(actors, cand.targets, cand.trigger.sent)
         sources = [s for s in sources if s.resolved.country or s.resolved.sector == "IGO"]
         source_countries = {s.resolved.country for s in sources}
-        # A recipient placed only by context in the source's own country is a guess too far.
+        # A recipient placed by context in the source's own country and sector is the source
+        # itself ("Russia withdrew its troops"), not a recipient.
+        source_slots = {(s.resolved.country, s.resolved.sector) for s in sources}
         targets = [
-            t for t in targets if not (t.via == "context" and t.resolved.country in source_countries)
+            t for t in targets
+            if not (t.via == "context" and (t.resolved.country, t.resolved.sector) in source_slots)
         ]
         if not sources:
             return []
@@ -493,7 +502,7 @@ class EventCoder:
             targets = foreign  # "between China and Kazakhstan", said by China: Kazakhstan
         if targets:
             pairs = [(s, t) for s in sources for t in targets if _key(s) != _key(t)]
-            if cand.rule.symmetric and not cand.intent:
+            if cand.rule.symmetric and not cand.intent and cand.direct_target:
                 pairs += [(t, s) for s in sources for t in targets if _key(s) != _key(t)]
         elif len(sources) >= 2:
             # "China and Kazakhstan agreed ...", "the two countries will ...": each side
@@ -610,3 +619,27 @@ def _remember_once(seen: set[tuple[object, ...]], event: Event) -> bool:
         return False
     seen.add(key)
     return True
+
+
+def _most_specific(events: list[Event]) -> list[Event]:
+    """Within a sentence, one event per (source, target, PLOVER type, modality): "agreed to
+    restore relations" is one intention, coded by its most specific CAMEO code."""
+    best: dict[tuple[object, ...], Event] = {}
+    for e in events:
+        key = (
+            e.sentence_index,
+            e.source.code if e.source else None,
+            e.target.code if e.target else None,
+            e.plover.event_type,
+            e.negated,
+            e.hypothetical,
+        )
+        kept = best.get(key)
+        if kept is None or _specificity(e.cameo.code) > _specificity(kept.cameo.code):
+            best[key] = e
+    chosen = {id(e) for e in best.values()}
+    return [e for e in events if id(e) in chosen]
+
+
+def _specificity(code: str) -> int:
+    return len(code) - (code.endswith("0") and len(code) == 3)
