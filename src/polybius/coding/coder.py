@@ -31,7 +31,7 @@ INTENT_VERBS = frozenset(
     {
         "plan", "intend", "promise", "pledge", "vow", "want", "hope", "aim", "seek", "decide",
         "prepare", "expect", "offer", "agree", "mean", "wish", "commit", "resolve", "undertake",
-        "volunteer", "propose", "set", "swear", "threaten", "vow",
+        "volunteer", "propose", "set", "swear", "threaten",
     }
 )  # fmt: skip
 INTENT_ADJECTIVES = frozenset(

@@ -85,7 +85,7 @@ class DocumentActors:
         )  # fmt: skip
         if mod is None:
             return []
-        out = []
+        out: list[Found] = []
         for m in self.parse.conjuncts(mod.i) + [
             c.i for c in self.parse.children(mod.i) if c.dep == "conj" and c.pos == "ADJ"
         ]:

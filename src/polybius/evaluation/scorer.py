@@ -161,8 +161,8 @@ def score_document(report: Report, gold: GoldDoc, predicted: list[Event]) -> dic
         if t in report.per_type:
             report.per_type[t].add(Counter({t: g_types[t]}), Counter({t: p_types[t]}))
     report.overall.add(g_types, p_types)
-    g_dyads = Counter((g.source, g.target, g.type) for g in facts)
-    p_dyads = Counter((_actor_key(e.source), _actor_key(e.target), e.plover.event_type) for e in preds)
+    g_dyads: Counter[tuple[Any, ...]] = Counter((g.source, g.target, g.type) for g in facts)
+    p_dyads: Counter[tuple[Any, ...]] = Counter((_actor_key(e.source), _actor_key(e.target), e.plover.event_type) for e in preds)
     report.dyad.add(g_dyads, p_dyads)
     if facts:
         report.type_docs += 1

@@ -29,10 +29,13 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _DAY_NUM = re.compile(r"\b([0-3]?\d)(st|nd|rd|th)?\b")
 
 
+_Date = date
+
+
 @dataclass(frozen=True, slots=True)
 class Resolved:
-    date: date
-    date_end: date
+    date: _Date
+    date_end: _Date
     precision: str  # day, week, month, year
 
 
@@ -109,10 +112,10 @@ def _resolve(t: str, pub: date, future: bool) -> Resolved | None:
                     return _day(_weekday(pub + timedelta(days=1), WEEKDAYS[unit], future=True))
                 return _day(_weekday(pub, WEEKDAYS[unit], future=future))
             if unit in MONTHS:
-                month = MONTHS[unit]
-                year = pub.year - 1 if offset < 0 and month >= pub.month else pub.year
-                year = pub.year + 1 if offset > 0 and month <= pub.month else year
-                return _month(year, month)
+                named = MONTHS[unit]
+                in_year = pub.year - 1 if offset < 0 and named >= pub.month else pub.year
+                in_year = pub.year + 1 if offset > 0 and named <= pub.month else in_year
+                return _month(in_year, named)
     words = re.findall(r"[a-z]+|\d+", t)
     weekday = next((WEEKDAYS[w] for w in words if w in WEEKDAYS), None)
     month = next((MONTHS[w] for w in words if w in MONTHS), None)
