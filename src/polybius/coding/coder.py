@@ -24,7 +24,15 @@ from polybius.coding.lexicon import Lexicon, Rule
 from polybius.coding.mentions import DocumentActors, Found, Resolver, with_country
 from polybius.coding.ontology import Ontology
 from polybius.coding.syntax import NEGATORS, SUBJECT_DEPS, Parse
-from polybius.records import AnnotatedDoc, Event, EventDate, Span, Token
+from polybius.records import (
+    ActorMention,
+    AnnotatedDoc,
+    Event,
+    EventDate,
+    ResolvedActor,
+    Span,
+    Token,
+)
 
 # Verbs whose infinitive/clausal complement is an intention of the subject.
 INTENT_VERBS = frozenset(
@@ -485,7 +493,8 @@ class EventCoder:
     ) -> list[Event]:
         sources = self._place(actors, cand.sources, cand.trigger.sent)
         targets = self._place(actors, cand.targets, cand.trigger.sent)
-        sources = [s for s in sources if s.resolved.country or s.resolved.sector == "IGO"]
+        # A source must be placed: a country, an international body, or a named group.
+        sources = [s for s in sources if s.resolved.country or s.resolved.kind != "sector"]
         source_countries = {s.resolved.country for s in sources}
         # A recipient placed by context in the source's own country and sector is the source
         # itself ("Russia withdrew its troops"), not a recipient.
@@ -500,6 +509,10 @@ class EventCoder:
         foreign = [t for t in targets if t.resolved.country not in source_countries]
         if foreign and len(foreign) < len(targets):
             targets = foreign  # "between China and Kazakhstan", said by China: Kazakhstan
+        if not targets and cand.code[:2] == "14" and len(sources) == 1 and sources[0].resolved.country:
+            # Protest with no named target: directed at the government of the protesters'
+            # own country (README, "Coding conventions").
+            targets = [_government_of(sources[0])]
         if targets:
             pairs = [(s, t) for s in sources for t in targets if _key(s) != _key(t)]
             if cand.rule.symmetric and not cand.intent and cand.direct_target:
@@ -643,3 +656,14 @@ def _most_specific(events: list[Event]) -> list[Event]:
 
 def _specificity(code: str) -> int:
     return len(code) - (code.endswith("0") and len(code) == 3)
+
+
+def _government_of(found: Found) -> Found:
+    country = found.resolved.country or ""
+    gov = ResolvedActor(name=country, country=country, sector="GOV", code=f"{country}GOV", kb_id=country)
+    m = found.mention
+    mention = ActorMention(
+        text="", start=m.end, end=m.end, name=country, country=country, sector="GOV",
+        code=f"{country}GOV", kb_id=country,
+    )  # fmt: skip
+    return Found(mention, gov, "context", -1)
