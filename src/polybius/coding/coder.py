@@ -136,7 +136,7 @@ class EventCoder:
                             if _remember_once(seen, event):
                                 events.append(event)
                         continue
-                if tok.pos not in {"VERB", "NOUN"} or tok.lemma.lower() not in self.lexicon:
+                if tok.pos not in {"VERB", "NOUN"} or self._lemma(tok) is None:
                     continue
                 if tok.pos == "NOUN" and tok.dep not in {"ROOT"}:
                     continue  # nouns trigger only when the parser made them the clause head
@@ -215,9 +215,19 @@ class EventCoder:
         self._modality(parse, cand)
         return cand
 
+    def _lemma(self, tok: Token) -> str | None:
+        """The lexicon entry for a verb token, mending lemmatiser slips ("staged" → "stag")."""
+        lemma = tok.lemma.lower()
+        if lemma in self.lexicon:
+            return lemma
+        for guess in _base_forms(tok.text.lower()):
+            if guess in self.lexicon:
+                return guess
+        return None
+
     def _noun_rule(self, parse: Parse, tok: Token) -> Rule | None:
         """"launched a mediation effort", "renewed negotiations": the event is in the noun."""
-        if tok.lemma.lower() not in self.lexicon.light_verbs or tok.pos != "VERB":
+        if self._lemma(tok) not in self.lexicon.light_verbs or tok.pos != "VERB":
             return None
         obj = parse.child(tok.i, "dobj")
         if obj is None:
@@ -232,7 +242,7 @@ class EventCoder:
         return None
 
     def _match(self, parse: Parse, tok: Token) -> Rule | None:
-        lemma = tok.lemma.lower()
+        lemma = self._lemma(tok) or tok.lemma.lower()
         below: set[str] | None = None
         preps: set[str] | None = None
         for rule in self.lexicon.rules(lemma):
@@ -476,7 +486,7 @@ class EventCoder:
         if cand.trigger.lemma.lower() in {"threaten", "warn"}:
             # "threatened to impose sanctions": the threat's kind comes from the complement.
             comp = next(
-                (c for c in kids if c.dep in {"xcomp", "ccomp"} and c.lemma.lower() in self.lexicon),
+                (c for c in kids if c.dep in {"xcomp", "ccomp"} and self._lemma(c) is not None),
                 None,
             )
             if comp is not None:
@@ -602,8 +612,9 @@ class EventCoder:
 
 
 def _key(f: Found) -> str:
+    """Identity of an actor: "Iraqi Kurds" and "the Iraqi government" are different actors."""
     r = f.resolved
-    return r.kb_id or r.code or r.name
+    return f"{r.kb_id or r.code or r.name}/{r.sector or ''}"
 
 
 def _complement_verbs(parse: Parse, i: int) -> set[int]:
@@ -667,3 +678,19 @@ def _government_of(found: Found) -> Found:
         code=f"{country}GOV", kb_id=country,
     )  # fmt: skip
     return Found(mention, gov, "context", -1)
+
+
+def _base_forms(word: str) -> list[str]:
+    """Candidate base forms of an inflected English verb, most likely first."""
+    out = []
+    if word.endswith("ied"):
+        out.append(word[:-3] + "y")
+    if word.endswith("ed"):
+        out += [word[:-1], word[:-2], word[:-3]]
+    if word.endswith("ing"):
+        out += [word[:-3] + "e", word[:-3], word[:-4]]
+    if word.endswith("es"):
+        out += [word[:-1], word[:-2]]
+    elif word.endswith("s"):
+        out.append(word[:-1])
+    return [w for w in out if len(w) > 2]

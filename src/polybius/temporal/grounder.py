@@ -101,12 +101,22 @@ def _governs(adoc: AnnotatedDoc, head: int, trigger: int) -> bool:
         t = tokens[i]
         if t.head == i:
             return False
-        if t.dep in {"relcl", "acl", "advcl"}:
+        if t.dep in {"relcl", "acl"} or (t.dep == "advcl" and _has_own_clause(adoc, i)):
             return False  # the trigger sits in its own subordinate clause
         i = t.head
         if i == verb:
             return True
     return False
+
+
+def _has_own_clause(adoc: AnnotatedDoc, i: int) -> bool:
+    """An adverbial clause with its own subject or conjunction ("after X had ...") has its
+    own time; a bare participle ("..., calling for independence") shares its head's."""
+    sent = adoc.sentences[adoc.tokens[i].sent]
+    return any(
+        t.head == i and t.dep in {"nsubj", "nsubjpass", "mark"}
+        for t in adoc.tokens[sent.token_start : sent.token_end]
+    )
 
 
 def _first_verb_above(tokens: list[Token], i: int) -> int | None:
