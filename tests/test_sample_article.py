@@ -37,6 +37,8 @@ def test_he_congratulated_nazarbayev_is_xi_praising(sample_events):
     assert e.source.name and "Xi" in e.source.name  # "He" resolved to Xi Jinping
     assert e.source.text == "He"
     assert "Nazarbayev" in (e.target.name or "")
+    # No date of its own: the story's lead ("on Monday") dates it.
+    assert e.when.date.isoformat() == "2022-01-03"
 
 
 def test_kazakhstan_willing_to_work_with_china_is_intent(sample_events):

@@ -140,10 +140,14 @@ class EventCoder:
                     continue
                 if tok.pos == "NOUN" and tok.dep not in {"ROOT"}:
                     continue  # nouns trigger only when the parser made them the clause head
-                if tok.i in consumed:
+                if tok.i in consumed or self._defers_to_complement(parse, tok):
                     continue
                 for cand in self._candidates(parse, actors, tok):
-                    if cand.code[:2] in CONSUMING_ROOTS or cand.trigger.lemma.lower() in THREAT_VERBS:
+                    if (
+                        cand.code[:2] in CONSUMING_ROOTS
+                        or cand.trigger.lemma.lower() in THREAT_VERBS
+                        or cand.rule.xcomp
+                    ):
                         consumed.update(_complement_verbs(parse, tok.i))
                     for event in self._events(adoc, parse, actors, cand):
                         if _remember_once(seen, event):
@@ -214,6 +218,20 @@ class EventCoder:
         cand = _Candidate(tok, rule, "100", sources, targets)
         self._modality(parse, cand)
         return cand
+
+    def _defers_to_complement(self, parse: Parse, tok: Token) -> bool:
+        """"agreed to restore relations", "promised to send aid": the intention is coded once,
+        from the complement, which says what is intended."""
+        lemma = self._lemma(tok)
+        if lemma not in INTENT_VERBS or lemma in THREAT_VERBS:
+            return False
+        own = self._match(parse, tok)
+        if own is not None and own.xcomp:
+            return False  # the lexicon codes this verb-plus-complement pair itself
+        return any(
+            c.dep == "xcomp" and c.pos == "VERB" and self._match(parse, c) is not None
+            for c in parse.children(tok.i)
+        )
 
     def _lemma(self, tok: Token) -> str | None:
         """The lexicon entry for a verb token, mending lemmatiser slips ("staged" → "stag")."""

@@ -26,7 +26,10 @@ class DateGrounder:
     """Grounds each event's date against the publication date (see module docstring)."""
 
     name = "temporal.rules"
-    version = "temporal 1"
+    version = "temporal 2"
+
+    def __init__(self) -> None:
+        self._ledes: dict[tuple[str, int], tuple[int, date, str] | None] = {}
 
     def ground(self, adoc: AnnotatedDoc, trigger: int, pub_date: date | None) -> EventDate:
         tokens = adoc.tokens
@@ -54,7 +57,38 @@ class DateGrounder:
             return EventDate(None, None, "unknown", text=None, historical=True)
         if pub_date is None:
             return EventDate(None, None, "unknown")
+        if trig.tag == "VBD" and not future:
+            lede = self._lede_date(adoc, pub_date)
+            if lede is not None and lede[0] <= trig.sent:
+                # A story's later past-tense events without a date of their own happen on
+                # the day its lead sentence gives ("Xi on Monday called ... He congratulated").
+                return EventDate(lede[1], lede[1], "day", text=f"{lede[2]} (from the lead)")
         return EventDate(pub_date, pub_date, "document")
+
+    def _lede_date(self, adoc: AnnotatedDoc, pub_date: date) -> tuple[int, date, str] | None:
+        """The day a story's lead gives for its news: a day-precise date expression attached
+        to a past-tense verb in the first two sentences, within a week before publication."""
+        key = (adoc.doc.id, len(adoc.tokens))
+        if key in self._ledes:
+            return self._ledes[key]
+        found: tuple[int, date, str] | None = None
+        for sent in adoc.sentences[:2]:
+            for head, text in _expressions(adoc, sent.index):
+                verb = _first_verb_above(adoc.tokens, head)
+                if verb is None or adoc.tokens[verb].tag != "VBD":
+                    continue
+                resolved = resolve(text, pub_date, future=False)
+                if resolved is None or resolved.precision != "day":
+                    continue
+                if 0 <= (pub_date - resolved.date).days <= 7:
+                    found = (sent.index, resolved.date, text)
+                    break
+            if found:
+                break
+        if len(self._ledes) > 1024:
+            self._ledes.clear()
+        self._ledes[key] = found
+        return found
 
 
 def _expressions(adoc: AnnotatedDoc, sent_index: int) -> list[tuple[int, str]]:
