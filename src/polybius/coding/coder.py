@@ -37,7 +37,7 @@ from polybius.records import (
 # Verbs whose infinitive/clausal complement is an intention of the subject.
 INTENT_VERBS = frozenset(
     {
-        "plan", "intend", "promise", "pledge", "vow", "want", "hope", "aim", "seek", "decide",
+        "plan", "intend", "promise", "pledge", "vow", "want", "hope", "aim", "seek",
         "prepare", "expect", "offer", "agree", "mean", "wish", "commit", "resolve", "undertake",
         "volunteer", "propose", "set", "swear", "threaten",
     }
@@ -54,8 +54,10 @@ OBJECT_CONTROL = frozenset(
 SPEECH_VERBS = frozenset(
     {"say", "state", "tell", "announce", "note", "add", "declare", "stress", "report", "claim",
      "insist", "write", "confirm", "reiterate", "emphasize", "emphasise", "explain", "argue",
-     "assert", "affirm", "remark", "comment", "indicate", "believe", "think", "suggest"}
+     "assert", "affirm", "remark", "comment", "indicate", "believe", "think", "suggest",
+     "conclude", "reiterate", "maintain", "contend"}
 )  # fmt: skip
+REFUSAL_WHEN_NEGATED = frozenset({"accept", "allow", "permit", "agree", "approve", "reach"})
 DENIAL_VERBS = frozenset({"deny", "dismiss", "refute", "reject", "disavow"})
 FAILURE_VERBS = frozenset({"fail", "neglect", "stop", "cease"})
 HEDGE_MODALS = frozenset({"could", "might", "may"})
@@ -248,6 +250,13 @@ class EventCoder:
         if self._lemma(tok) not in self.lexicon.light_verbs or tok.pos != "VERB":
             return None
         obj = parse.child(tok.i, "dobj")
+        if obj is None:
+            # "engaged in ethnic cleansing", "remained on alert"
+            for prep in parse.children(tok.i):
+                if prep.dep == "prep" and prep.text.lower() in {"in", "on"}:
+                    obj = parse.child(prep.i, "pobj")
+                    if obj is not None:
+                        break
         if obj is None:
             return None
         for word in (obj.lemma.lower(), obj.text.lower()):
@@ -495,6 +504,11 @@ class EventCoder:
             if climb.dep not in {"xcomp", "acomp", "conj", "aux", "prep", "pcomp"}:
                 break
             climb = anc
+        if cand.negated and (self._lemma(tok) or "") in REFUSAL_WHEN_NEGATED:
+            # "will not accept refugees", "failed to reach agreement": a refusal, not a
+            # negated cooperation.
+            cand.code, cand.negated, cand.intent = "120", False, False
+            return
         if cand.intent and not cand.hypothetical:
             intent_code = self.ontology.intent_code(cand.code)
             if intent_code is not None:

@@ -25,6 +25,10 @@ _QUANTITY_HEADS = frozenset(
      "group", "number", "crowd", "band", "some", "many", "most", "all", "several", "scores",
      "score", "handful", "member", "members", "contingent", "delegation", "team", "unit"}
 )  # fmt: skip
+_PLACE_NOUNS = frozenset(
+    {"town", "city", "village", "region", "province", "capital", "enclave", "camp",
+     "territory", "area", "district", "state", "border", "frontier", "coast", "port"}
+)  # fmt: skip
 _ENTITY_LABELS = frozenset({"PERSON", "GPE", "NORP", "ORG", "FAC", "LOC"})
 
 
@@ -186,6 +190,8 @@ class DocumentActors:
 
     def _is_actor_noun(self, tok: Token) -> bool:
         lemma = tok.lemma.lower()
+        if lemma in _PLACE_NOUNS:
+            return True  # "the besieged Bosnian town": a place stands for its country
         known = self._actor_nouns.get(lemma)
         if known is None:
             known = (
