@@ -140,3 +140,45 @@ def test_no_date_expression_takes_publication_date(code_text):
 def test_unknown_publication_date_is_never_today(code_text):
     events = code_text("Brazil condemned the coup in Myanmar.", None)
     assert events and events[0].when.date is None and events[0].when.precision == "unknown"
+
+
+def test_protest_without_target_is_against_own_government(code_text):
+    events = code_text("Thousands of Chilean students marched in Santiago on Thursday.", "2019-10-25")
+    protest = [e for e in events if e.plover.event_type == "PROTEST"]
+    assert protest and protest[0].source.country == "CHL"
+    assert protest[0].target.code == "CHLGOV"
+    assert protest[0].when.date.isoformat() == "2019-10-24"
+
+
+def test_event_noun_after_light_verb(code_text):
+    events = code_text("Qatar launched a mediation effort between Sudan and South Sudan.")
+    assert any(e.cameo.code == "045" and e.source.country == "QAT" for e in events)
+    events = code_text("Israel and Lebanon renewed negotiations on their maritime border.")
+    assert ("ISR", "LBN", "CONSULT") in _triples(events)
+
+
+def test_refusing_to_accept_is_a_rejection_not_a_negated_fact(code_text):
+    events = code_text("Hungary said it will not accept any more migrants.")
+    assert any(e.plover.event_type == "REJECT" and not e.negated for e in events)
+
+
+def test_lemmatiser_slips_are_mended(code_text):
+    # en_core_web_sm lemmatises "staged" as "stag".
+    events = code_text("Kenyan teachers staged a strike in Nairobi on Monday.")
+    assert any(e.plover.event_type == "PROTEST" and e.source.country == "KEN" for e in events)
+
+
+def test_intent_verb_defers_to_its_coded_complement(code_text):
+    events = code_text("Saudi Arabia and Iran agreed to restore diplomatic relations.")
+    codes = {e.cameo.code for e in events}
+    assert codes == {"032"}  # intent to cooperate diplomatically, once per direction
+    assert ("SAU", "IRN", "AGREE") in _triples(events) and ("IRN", "SAU", "AGREE") in _triples(events)
+
+
+def test_story_lead_dates_later_undated_events(code_text):
+    text = ("Colombian President Gustavo Petro on Friday met rebel negotiators in Havana. "
+            "He praised Cuba for hosting the talks.")
+    events = code_text(text, "2023-03-13")
+    praised = [e for e in events if e.trigger.text == "praised"]
+    assert praised and praised[0].when.date.isoformat() == "2023-03-10"
+    assert praised[0].target.country == "CUB"
