@@ -12,6 +12,9 @@ a term (the day of the handover or the day before) gives the same answer.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -202,6 +205,8 @@ class KnowledgeBase:
     people: dict[str, Person] = field(default_factory=dict)
     sectors: dict[str, SectorTerm] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
+    # The resolver's phrase index, kept with the packaged KB in the start-up cache.
+    prebuilt_index: Any = None
 
     @property
     def terms_of_office(self) -> int:
@@ -550,7 +555,52 @@ def validate(kb: KnowledgeBase) -> None:
                 )
 
 
+def _cache_file(data_dir: Path) -> Path | None:
+    """Where the parsed packaged KB is kept between runs, keyed by its files' size and time.
+
+    Parsing a few thousand YAML entries costs about half a second at every start; a pickle
+    of the result loads in a few milliseconds. POLYBIUS_CACHE_DIR="" turns the cache off.
+    """
+    root = os.environ.get("POLYBIUS_CACHE_DIR")
+    if root == "":
+        return None
+    base = Path(root) if root else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "polybius"
+    digest = hashlib.sha256(str(data_dir.resolve()).encode())
+    for path in sorted(data_dir.rglob("*.yaml")):
+        st = path.stat()
+        digest.update(f"{path.relative_to(data_dir)}:{st.st_size}:{st.st_mtime_ns}".encode())
+    return base / f"kb-{digest.hexdigest()[:20]}.pickle"
+
+
+def _load_packaged_cached(data_dir: Path) -> KnowledgeBase:
+    cache = _cache_file(data_dir)
+    if cache is not None and cache.exists():
+        try:
+            with cache.open("rb") as fh:
+                kb = pickle.load(fh)  # noqa: S301 - our own cache file, written below
+            if isinstance(kb, KnowledgeBase):
+                return kb
+        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
+            pass  # a stale or broken cache is rebuilt
+    kb = load_packaged(data_dir)
+    from polybius.actors.index import build_index
+
+    kb.prebuilt_index = build_index(kb)
+    if cache is not None:
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+            with tmp.open("wb") as fh:
+                pickle.dump(kb, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.replace(cache)
+        except OSError:
+            pass  # read-only home: parse every time
+    return kb
+
+
 def load(overlays: Sequence[Path] = (), data_dir: Path = DATA_DIR) -> KnowledgeBase:
+    if not overlays:
+        return _load_packaged_cached(data_dir)
     kb = load_packaged(data_dir)
     for overlay in overlays:
         apply_overlay(kb, Path(overlay))

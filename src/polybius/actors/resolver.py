@@ -120,14 +120,38 @@ class _CountryCue:
     own: bool  # False after "to"/"with"/"against": the other party
 
 
+class _WatchedContext(tuple[str, ...]):
+    """The document's countries, noting whether resolution looked at them."""
+
+    consulted = False
+
+    def __contains__(self, item: object) -> bool:
+        self.consulted = True
+        return super().__contains__(item)
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        self.consulted = True
+        return super().__iter__()
+
+    def __len__(self) -> int:
+        self.consulted = True
+        return super().__len__()
+
+    def __bool__(self) -> bool:
+        self.consulted = True
+        return super().__len__() > 0
+
+
 class ActorResolver:
     """Resolves noun phrases against one knowledge base; safe to share across threads."""
 
     def __init__(self, kb: KnowledgeBase, version_suffix: str = "") -> None:
         self.kb = kb
-        self.index: PhraseIndex = build_index(kb)
+        self.index: PhraseIndex = kb.prebuilt_index or build_index(kb)
         self.version = f"actors {RESOLVER_VERSION} / kb {KB_DATE}{version_suffix}"
         self._cached = lru_cache(maxsize=200_000)(self._resolve)
+        self._context_free: dict[tuple[str, date | None], ResolvedActor | None] = {}
+        self._needs_context: set[tuple[str, date | None]] = set()
         # Office holders by (country, office kind) and IGO leaders by org code.
         self._holders: dict[tuple[str, str], list[tuple[Person, Office]]] = {}
         self._igo_leaders: dict[str, list[tuple[Person, Office]]] = {}
@@ -150,6 +174,20 @@ class ActorResolver:
         self, text: str, on: date | None = None, context: Sequence[str] = ()
     ) -> ResolvedActor | None:
         ctx = context if isinstance(context, tuple) else tuple(context)
+        # Most phrases never look at the document's countries; remember which ones do, so
+        # that the cache is shared across documents for all the others.
+        key = (text, on)
+        if key in self._context_free:
+            return self._context_free[key]
+        if key not in self._needs_context:
+            watched = _WatchedContext(ctx)
+            result = self._resolve(text, on, watched)
+            if not watched.consulted:
+                if len(self._context_free) > 200_000:
+                    self._context_free.clear()
+                self._context_free[key] = result
+                return result
+            self._needs_context.add(key)
         return self._cached(text, on, ctx)
 
     # ------------------------------------------------------------------ reading

@@ -55,7 +55,7 @@ SPEECH_VERBS = frozenset(
     {"say", "state", "tell", "announce", "note", "add", "declare", "stress", "report", "claim",
      "insist", "write", "confirm", "reiterate", "emphasize", "emphasise", "explain", "argue",
      "assert", "affirm", "remark", "comment", "indicate", "believe", "think", "suggest",
-     "conclude", "reiterate", "maintain", "contend"}
+     "conclude", "maintain", "contend"}
 )  # fmt: skip
 REFUSAL_WHEN_NEGATED = frozenset({"accept", "allow", "permit", "agree", "approve", "reach"})
 DENIAL_VERBS = frozenset({"deny", "dismiss", "refute", "reject", "disavow"})
