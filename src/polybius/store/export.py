@@ -149,7 +149,7 @@ def _plover_location(row: dict[str, Any]) -> dict[str, Any] | None:
 
 def plover_record(row: dict[str, Any]) -> dict[str, Any]:
     """One event as a PLOVER JSON record (field names from the PLOVER manual's data fields)."""
-    event_date = row["event_date"] or row["pub_date"]
+    event_date = row["event_date"]
     ingested: datetime | None = row.get("doc_ingested_at")
     coder = f"polybius {row['coder_version']}".strip()
     return {

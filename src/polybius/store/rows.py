@@ -104,7 +104,7 @@ def event_row(event: Event) -> tuple[Any, ...]:
         event.when.precision,
         event.when.text,
         event.when.historical,
-        event.when.date or event.pub_date,
+        event.when.date,  # never the publication day for an undated (historical) event
         *_actor_columns(event.source),
         *_actor_columns(event.target),
         event.cameo.code,

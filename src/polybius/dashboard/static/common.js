@@ -73,7 +73,7 @@ const Polybius = {
   eventRow(event, lastCell) {
     const row = Polybius.el("tr");
     row.dataset.eventId = event.event_id;
-    row.appendChild(Polybius.el("td", null, event.date || event.pub_date || "?"));
+    row.appendChild(Polybius.el("td", null, event.date || "undated"));
     row.appendChild(Polybius.el("td", null, Polybius.actorLabel(event.source)));
     row.appendChild(Polybius.el("td", null, Polybius.eventLabel(event)));
     row.appendChild(Polybius.el("td", null, Polybius.actorLabel(event.target)));

@@ -28,7 +28,8 @@ CREATE TABLE events (
     date_precision    VARCHAR,
     date_text         VARCHAR,
     historical        BOOLEAN NOT NULL DEFAULT FALSE,
-    -- The day an analyst filters and plots on: the grounded event date, else the publication date.
+    -- The day an analyst filters and plots on: the grounded event date; NULL when the event
+    -- has none (a historical reference, or no publication date): never the publication day.
     event_day         DATE,
 
     source_text       VARCHAR,       -- NULL when the event has no source actor
