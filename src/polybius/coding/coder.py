@@ -68,6 +68,12 @@ TARGET_PREPS = (
     "with", "to", "against", "on", "toward", "towards", "into", "upon", "at", "for",
     "from", "over", "of", "between", "onto", "about",
 )  # fmt: skip
+# Nouns whose country modifier does not name an actor: "the Russian language".
+NOT_ACTOR_NOUNS = frozenset(
+    {"language", "economy", "market", "stock", "share", "price", "currency", "culture",
+     "history", "cuisine", "team", "league", "football", "film", "music", "friendship",
+     "literature", "art", "food", "dish", "tradition", "holiday", "new", "year", "style"}
+)  # fmt: skip
 # Events whose complement describes what is asked, refused or alleged, not a second event:
 # "urged Iran *to release*", "accused Greece *of violating*", "called for *strengthening*".
 CONSUMING_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
@@ -395,7 +401,7 @@ class EventCoder:
             ok = [f for f in found if _key(f) not in source_keys]
             # The source's own forces ("withdrew its troops") are not a recipient.
             ok = [f for f in ok if not (f.via == "context" and f.resolved.country in source_countries)]
-            if ok and all(f.resolved.country is None and f.resolved.sector != "IGO" for f in ok):
+            if ok and all(f.resolved.country is None and f.resolved.kind == "sector" for f in ok):
                 if not weak:
                     weak.extend(ok)
                 return []
@@ -428,6 +434,8 @@ class EventCoder:
                 if d.dep in {"pobj", "poss", "dobj", "compound", "amod"} and d.head != tok.i:
                     if d.pos not in {"PROPN", "NOUN", "ADJ", "PRON"}:
                         continue
+                    if d.dep in {"amod", "compound"} and parse.head(d.i).lemma.lower() in NOT_ACTOR_NOUNS:
+                        continue  # "the Russian language" is not Russia
                     if d.pos == "PRON" and d.dep != "poss":
                         continue
                     found = usable(actors.at(d.i, allow_coref=d.dep == "poss"))
@@ -535,6 +543,9 @@ class EventCoder:
     ) -> list[Event]:
         sources = self._place(actors, cand.sources, cand.trigger.sent)
         targets = self._place(actors, cand.targets, cand.trigger.sent)
+        # A recipient that is only a sector noun nobody can place ("joint military
+        # exercises") is no recipient.
+        targets = [t for t in targets if t.resolved.country or t.resolved.kind != "sector"]
         # A source must be placed: a country, an international body, or a named group.
         sources = [s for s in sources if s.resolved.country or s.resolved.kind != "sector"]
         source_countries = {s.resolved.country for s in sources}
