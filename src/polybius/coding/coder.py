@@ -324,10 +324,17 @@ class EventCoder:
                 if pobj is not None:
                     return actors.at(pobj.i), False
             return [], False
+        if tok.dep == "acl":
+            # "vessels firing water cannon": the noun the participle modifies acts.
+            found = actors.at(tok.head)
+            if found:
+                return found, False
         subj_tok = self._subject(parse, tok)
         if subj_tok is not None:
             found = actors.at(subj_tok.i)
-            if found:
+            if found or subj_tok.head == tok.i:
+                # The clause has a subject of its own; if it is no known actor ("gunmen
+                # killed ..., police said"), the speaker did not do it either.
                 return found, False
         speaker = self._speaker(parse, tok)
         if speaker is not None:
@@ -562,6 +569,11 @@ class EventCoder:
         foreign = [t for t in targets if t.resolved.country not in source_countries]
         if foreign and len(foreign) < len(targets):
             targets = foreign  # "between China and Kazakhstan", said by China: Kazakhstan
+        if cand.trigger.lemma.lower() == "protest" and cand.code.startswith("14") and all(
+            s.resolved.sector in {None, "GOV", "IGO"} and s.resolved.kind != "sector" for s in sources
+        ):
+            # A government or international body that "protests" complains; it does not march.
+            cand.code = "114"
         if not targets and cand.code[:2] == "14" and len(sources) == 1 and sources[0].resolved.country:
             # Protest with no named target: directed at the government of the protesters'
             # own country (README, "Coding conventions").
@@ -704,7 +716,20 @@ def _most_specific(events: list[Event]) -> list[Event]:
         kept = best.get(key)
         if kept is None or _specificity(e.cameo.code) > _specificity(kept.cameo.code):
             best[key] = e
-    chosen = {id(e) for e in best.values()}
+    # "met his Iraqi counterpart ... to discuss cooperation": a recipient-less event of the
+    # same source and type in the same sentence adds nothing to the one with a recipient.
+    with_target = {
+        (e.sentence_index, e.source.code if e.source else None, e.plover.event_type)
+        for e in best.values()
+        if e.target is not None
+    }
+    chosen = {
+        id(e)
+        for e in best.values()
+        if e.target is not None
+        or (e.sentence_index, e.source.code if e.source else None, e.plover.event_type)
+        not in with_target
+    }
     return [e for e in events if id(e) in chosen]
 
 

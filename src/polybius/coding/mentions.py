@@ -189,16 +189,26 @@ class DocumentActors:
         return Found(_mention(text, start, end, resolved), resolved, "kb", i)
 
     def _is_actor_noun(self, tok: Token) -> bool:
+        """Is the head noun (with its compounds: "army chief") an actor word on its own?"""
         lemma = tok.lemma.lower()
         if lemma in _PLACE_NOUNS:
             return True  # "the besieged Bosnian town": a place stands for its country
-        known = self._actor_nouns.get(lemma)
+        compounds = []
+        stack = [c for c in self.parse.children(tok.i) if c.dep == "compound" and c.i < tok.i]
+        while stack:  # "coast guard vessels": compounds of compounds
+            c = stack.pop()
+            compounds.append(c)
+            stack.extend(k for k in self.parse.children(c.i) if k.dep == "compound")
+        compounds = [c.text for c in sorted(compounds, key=lambda t: t.i)]
+        key = " ".join([*compounds, lemma])
+        known = self._actor_nouns.get(key)
         if known is None:
-            known = (
-                self.resolver.resolve(tok.text, self.on) is not None
-                or self.resolver.resolve(lemma, self.on) is not None
+            words = " ".join([*compounds, tok.text])
+            known = any(
+                self.resolver.resolve(text, self.on) is not None
+                for text in dict.fromkeys((tok.text, lemma, words))
             )
-            self._actor_nouns[lemma] = known
+            self._actor_nouns[key] = known
         return known
 
     def _surname(self, i: int) -> Found | None:
