@@ -193,13 +193,13 @@ class DocumentActors:
         lemma = tok.lemma.lower()
         if lemma in _PLACE_NOUNS:
             return True  # "the besieged Bosnian town": a place stands for its country
-        compounds = []
+        found: list[Token] = []
         stack = [c for c in self.parse.children(tok.i) if c.dep == "compound" and c.i < tok.i]
         while stack:  # "coast guard vessels": compounds of compounds
             c = stack.pop()
-            compounds.append(c)
+            found.append(c)
             stack.extend(k for k in self.parse.children(c.i) if k.dep == "compound")
-        compounds = [c.text for c in sorted(compounds, key=lambda t: t.i)]
+        compounds = [c.text for c in sorted(found, key=lambda t: t.i)]
         key = " ".join([*compounds, lemma])
         known = self._actor_nouns.get(key)
         if known is None:
