@@ -45,7 +45,7 @@ INTENT_VERBS = frozenset(
 INTENT_ADJECTIVES = frozenset(
     {"willing", "ready", "prepared", "eager", "keen", "determined", "committed", "set", "poised"}
 )
-THREAT_VERBS = frozenset({"threaten", "warn", "vow"})
+THREAT_VERBS = frozenset({"threaten", "warn"})
 # Verbs whose object controls the infinitive: "urged Iran *to release*" (Iran releases).
 OBJECT_CONTROL = frozenset(
     {"urge", "ask", "call", "invite", "press", "encourage", "tell", "order", "allow", "force",
