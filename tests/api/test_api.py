@@ -58,7 +58,7 @@ def test_event_detail_has_evidence_and_document(client: TestClient) -> None:
     event = client.get("/api/events/d1:0:6").json()
     assert event["evidence"]["text"] == "China met Kazakhstan in Astana."
     assert [(m["role"], m["text"]) for m in event["evidence"]["marks"]] == [
-        ("source", "China"), ("trigger", "met"), ("target", "Kazakhstan")
+        ("source", "China"), ("trigger", "met"), ("target", "Kazakhstan"), ("location", "Astana")
     ]  # fmt: skip
     assert event["document"]["title"] == "Title d1" and "text" not in event["document"]
 
@@ -131,19 +131,21 @@ INJECTIONS = [
     "CHN%' --",
     "' UNION SELECT * FROM documents --",
 ]
-FILTERS = ["source", "target", "dyad", "type", "cameo", "from", "to", "text", "doc_id"]
+FILTERS = ["source", "target", "actor", "dyad", "type", "cameo", "from", "to", "text", "doc_id",
+           "country_located", "bbox"]  # fmt: skip
 
 
 @pytest.mark.parametrize("attack", INJECTIONS)
 @pytest.mark.parametrize("name", FILTERS)
 def test_sql_injection_gives_4xx_or_nothing(client: TestClient, name: str, attack: str) -> None:
-    value = f"CHN,{attack}" if name == "dyad" else attack
-    response = client.get("/api/events", params={name: value})
-    assert response.status_code < 500
-    if response.status_code == 200:
-        assert response.json()["events"] == []
-    else:
-        assert 400 <= response.status_code < 500
+    value = {"dyad": f"CHN,{attack}", "bbox": f"0,0,10,{attack}"}.get(name, attack)
+    for url, items in (("/api/events", "events"), ("/api/map", "features")):
+        response = client.get(url, params={name: value})
+        assert response.status_code < 500
+        if response.status_code == 200:
+            assert response.json()[items] == []
+        else:
+            assert 400 <= response.status_code < 500
     assert client.get("/healthz").json()["events"] == 11  # nothing dropped
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.store.geo_sample import LOCATED_IDS, add_located
 from tests.store.sample_data import build_store
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -34,7 +35,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
     from polybius.api import create_app
 
-    db = build_store(tmp_path_factory.mktemp("browser") / "events.duckdb")
+    # The CHN-KAZ sample plus events with hand-made locations (other actors) for the map.
+    db = add_located(build_store(tmp_path_factory.mktemp("browser") / "events.duckdb"))
     port = _free_port()
     config = uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
     srv = uvicorn.Server(config)
@@ -101,3 +103,39 @@ def test_document_page_marks_events(server: str, tmp_path: Path) -> None:
 def test_bad_actor_shows_an_error_not_a_crash(server: str, tmp_path: Path) -> None:
     html = _dump_dom(f"{server}/dyad?a=CH%27N&b=KAZ", tmp_path / "profile")
     assert '<body data-loaded="error">' in html and "invalid actor a" in html
+
+
+def test_map_page_draws_markers(server: str, tmp_path: Path) -> None:
+    html = _dump_dom(f"{server}/map", tmp_path / "profile")
+    assert '<body data-loaded="true">' in html
+    located = len(LOCATED_IDS) + 1  # and "China met Kazakhstan in Astana."
+    assert _attr(html, "map", "data-events") == str(located)
+    assert _attr(html, "map", "data-markers") == str(located)  # every place is different
+    # Leaflet drew the markers (served from /static/leaflet, no network) and the base map.
+    assert html.count('class="leaflet-marker-icon') == located
+    assert 'src="/static/leaflet/images/marker-icon' in html
+    assert _attr(html, "map", "data-basemap") == "countries"
+    assert html.count("leaflet-interactive") == located  # only markers take clicks
+    assert "<path" in html  # country outlines and graticule as SVG
+    assert _attr(html, "events", "data-rows") == str(located)
+    assert '<mark class="location">Geneva</mark>' in html
+
+
+def test_map_page_filters_like_the_dyad_page(server: str, tmp_path: Path) -> None:
+    html = _dump_dom(f"{server}/map?a=USA&b=RUS", tmp_path / "profile")
+    assert '<body data-loaded="true">' in html
+    assert _attr(html, "map", "data-markers") == "1"
+    assert html.count('class="leaflet-marker-icon') == 1
+    assert "Geneva, CHE" in html
+    html = _dump_dom(f"{server}/map?type=ASSAULT&country=ukr", tmp_path / "profile")
+    assert _attr(html, "map", "data-markers") == "1" and "Donetsk, UKR" in html
+
+
+def test_map_page_shows_bad_filters_as_errors(server: str, tmp_path: Path) -> None:
+    html = _dump_dom(f"{server}/map?bbox=1,2,3", tmp_path / "profile")
+    assert '<body data-loaded="error">' in html and "invalid bounding box" in html
+
+
+def test_dyad_page_links_to_its_map(server: str, tmp_path: Path) -> None:
+    html = _dump_dom(f"{server}/dyad?a=CHN&b=KAZ&type=CONSULT", tmp_path / "profile")
+    assert 'id="map-link" href="/map?a=CHN&amp;b=KAZ&amp;type=CONSULT"' in html

@@ -1,6 +1,7 @@
 """Accuracy floors: CI fails if the coder's scores on a gold set drop below the pinned values.
 
-Floors live in floors.json beside this file; raise them when the coder improves.
+Floors live in floors.json beside this file; `scripts/pin_floors.py` rewrites them from a
+measurement (raise them when the coder improves, never lower them to get green).
 """
 
 from __future__ import annotations
@@ -32,11 +33,13 @@ def _check(report, floors):
     assert not failures, "\n".join(failures)
 
 
-def test_own_gold_set_floors(pipeline):
-    if not OWN_GOLD.exists():
-        pytest.fail("gold/polybius_gold.jsonl is part of the project and must exist")
-    report, _ = evaluate_docs(load_gold(OWN_GOLD), name=OWN_GOLD.name, pipeline=pipeline)
-    _check(report, FLOORS["polybius_gold.jsonl"])
+@pytest.mark.parametrize("gold", [OWN_GOLD, OWN_GOLD.with_name("polybius_gold_b.jsonl")],
+                         ids=lambda p: p.name)
+def test_own_gold_set_floors(pipeline, gold):
+    if not gold.exists():
+        pytest.fail(f"{gold} is part of the project and must exist")
+    report, _ = evaluate_docs(load_gold(gold), name=gold.name, pipeline=pipeline)
+    _check(report, FLOORS[gold.name])
 
 
 def test_oeda_gold_standard_floors(pipeline):

@@ -61,7 +61,8 @@ def test_gdelt_has_61_tab_separated_columns(filled_db: Path) -> None:
     assert row["Actor1CountryCode"] == "CHN" and row["Actor2Code"] == "KAZGOV"
     assert row["Actor1Type1Code"] == "GOV" and row["EventRootCode"] == "04"
     assert row["QuadClass"] == "1" and row["GoldsteinScale"] == "1.0" and row["NumMentions"] == "1"
-    assert row["ActionGeo_FullName"] == "Astana" and row["ActionGeo_Type"] == "4"
+    assert row["ActionGeo_FullName"] == "Astana, Kazakhstan" and row["ActionGeo_Type"] == "4"
+    assert row["ActionGeo_CountryCode"] == "KZ"
     assert row["ActionGeo_Lat"] == "51.1801" and row["SOURCEURL"] == "https://example.org/d1"
     assert row["GLOBALEVENTID"].isdigit() and len(row["DATEADDED"]) == 14
 

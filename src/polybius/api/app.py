@@ -10,6 +10,7 @@ import secrets
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -23,12 +24,15 @@ from polybius.api.limits import BodySizeLimit
 from polybius.errors import PolybiusError, QueryError, StoreError
 from polybius.records import Document
 from polybius.store import Coder, EventFilter, EventStore, ingest
+from polybius.store.geojson import evidence_marks, feature_collection
 from polybius.store.query import parse_actor_code, parse_interval
 from polybius.store.rows import content_hash
 
 MAX_PAGE_SIZE = 500
 DEFAULT_PAGE_SIZE = 50
 MAX_DOCUMENTS_PER_POST = 100
+MAX_MAP_EVENTS = 5000
+DEFAULT_MAP_EVENTS = 1000
 DEFAULT_MAX_BODY_BYTES = 2_000_000
 
 
@@ -54,6 +58,9 @@ class EventFilters:
         target: Annotated[
             str | None, Query(description="Target country (ISO3) or actor code")
         ] = None,
+        actor: Annotated[
+            str | None, Query(description="Country (ISO3) or actor code on either side")
+        ] = None,
         dyad: Annotated[
             str | None, Query(description="A,B: events between A and B either way")
         ] = None,
@@ -63,29 +70,28 @@ class EventFilters:
         date_to: Annotated[str | None, Query(alias="to", description="YYYY-MM-DD")] = None,
         text: Annotated[str | None, Query(description="Words in the evidence sentence")] = None,
         doc_id: Annotated[str | None, Query(description="Events of one document")] = None,
+        country_located: Annotated[
+            str | None, Query(description="Events located in this country (ISO3)")
+        ] = None,
+        bbox: Annotated[
+            str | None,
+            Query(
+                description="Events located in MIN_LON,MIN_LAT,MAX_LON,MAX_LAT (degrees; "
+                "MIN_LON > MAX_LON crosses the antimeridian)"
+            ),
+        ] = None,
         include_negated: Annotated[bool, Query(description="Keep negated/hypothetical")] = False,
     ) -> None:
         self.filter = EventFilter.build(
-            source=source, target=target, dyad=dyad, event_type=type, cameo=cameo,
-            date_from=date_from, date_to=date_to, text=text, doc_id=doc_id,
-            include_negated=include_negated,
+            source=source, target=target, actor=actor, dyad=dyad, event_type=type,
+            cameo=cameo, date_from=date_from, date_to=date_to, text=text, doc_id=doc_id,
+            country_located=country_located, bbox=bbox, include_negated=include_negated,
         )  # fmt: skip
 
 
 def evidence(event: dict[str, Any]) -> dict[str, Any]:
-    """The evidence sentence with trigger and actor spans relative to it, for highlighting."""
-    sentence = event["sentence"]
-    start, end = sentence["start"], sentence["end"]
-    marks = []
-    for role, span in (
-        ("trigger", event["trigger"]),
-        ("source", event["source"]),
-        ("target", event["target"]),
-    ):
-        if span and span.get("start") is not None and start <= span["start"] < span["end"] <= end:
-            marks.append({"role": role, "start": span["start"] - start, "end": span["end"] - start,
-                          "text": span["text"]})  # fmt: skip
-    return {"text": sentence["text"], "marks": sorted(marks, key=lambda m: m["start"])}
+    """The evidence sentence with trigger, actor and location spans relative to it."""
+    return {"text": event["sentence"]["text"], "marks": evidence_marks(event)}
 
 
 def create_app(
@@ -155,6 +161,24 @@ def create_app(
         next_offset = offset + len(events) if offset + len(events) < total else None
         return {"total": total, "limit": limit, "offset": offset, "next_offset": next_offset,
                 "events": events}  # fmt: skip
+
+    @app.get("/api/map", tags=["events"])
+    def event_map(
+        filters: Annotated[EventFilters, Depends()],
+        limit: Annotated[
+            int, Query(ge=0, description=f"At most this many events, capped at {MAX_MAP_EVENTS}")
+        ] = DEFAULT_MAP_EVENTS,
+    ) -> dict[str, Any]:
+        """Located events matching the filters as a GeoJSON FeatureCollection (capped).
+
+        ``total`` counts every matching located event; ``truncated`` says the cap cut them.
+        """
+        limit = min(limit, MAX_MAP_EVENTS)
+        flt = replace(filters.filter, located=True)
+        total = store.count_events(flt)
+        events = store.query_events(flt.page(limit, 0))
+        return feature_collection(events, total=total, limit=limit,
+                                  truncated=total > len(events))  # fmt: skip
 
     @app.get("/api/events/{event_id}", tags=["events"])
     def get_event(event_id: str) -> dict[str, Any]:

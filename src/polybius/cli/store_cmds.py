@@ -134,6 +134,9 @@ def query(
     db: DbOption = DEFAULT_DB,
     source: Annotated[str | None, typer.Option(help="Source country (ISO3) or actor code.")] = None,
     target: Annotated[str | None, typer.Option(help="Target country (ISO3) or actor code.")] = None,
+    actor: Annotated[
+        str | None, typer.Option(help="Country (ISO3) or actor code on either side.")
+    ] = None,
     dyad: Annotated[
         str | None, typer.Option(help="A,B: events between A and B, either way.")
     ] = None,
@@ -146,13 +149,25 @@ def query(
         str | None, typer.Option("--to", help="Last event date, YYYY-MM-DD.")
     ] = None,
     text: Annotated[str | None, typer.Option(help="Words the evidence sentence contains.")] = None,
+    country_located: Annotated[
+        str | None,
+        typer.Option("--country-located", help="Events located in this country (ISO3)."),
+    ] = None,
+    bbox: Annotated[
+        str | None,
+        typer.Option(
+            help="Events located in MIN_LON,MIN_LAT,MAX_LON,MAX_LAT (degrees; MIN_LON > "
+            "MAX_LON crosses the antimeridian)."
+        ),
+    ] = None,
     include_negated: Annotated[
         bool, typer.Option(help="Keep negated and hypothetical events.")
     ] = False,
     limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
     offset: Annotated[int, typer.Option(help="Skip this many events first.")] = 0,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="jsonl, csv, parquet, plover or gdelt.")
+        str,
+        typer.Option("--format", "-f", help="jsonl, csv, parquet, plover, gdelt or geojson."),
     ] = "jsonl",
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write here, not stdout.")
@@ -167,8 +182,9 @@ def query(
         )
     try:
         flt = EventFilter.build(
-            source=source, target=target, dyad=dyad, event_type=event_type, cameo=cameo,
-            date_from=date_from, date_to=date_to, text=text, include_negated=include_negated,
+            source=source, target=target, actor=actor, dyad=dyad, event_type=event_type,
+            cameo=cameo, date_from=date_from, date_to=date_to, text=text,
+            country_located=country_located, bbox=bbox, include_negated=include_negated,
             limit=limit, offset=offset,
         )  # fmt: skip
         with EventStore(db, read_only=True) as store:

@@ -2,7 +2,8 @@
 
 Each page is static HTML plus a small script that renders its JSON twin:
 ``/dyad?a=CHN&b=KAZ`` reads ``/api/dyads/CHN/KAZ/timeline`` and ``/api/events?dyad=CHN,KAZ``;
-``/documents/{id}`` reads ``/api/documents/{id}``. Text is only ever inserted with
+``/documents/{id}`` reads ``/api/documents/{id}``; ``/map?a=RUS&b=UKR`` reads
+``/api/map?dyad=RUS,UKR`` (GeoJSON) and draws it with Leaflet over an offline base map. Text is only ever inserted with
 ``textContent``, and a Content-Security-Policy forbids inline scripts.
 """
 
@@ -39,6 +40,10 @@ def mount_dashboard(app: FastAPI) -> None:
     @app.get("/dyad", include_in_schema=False)
     def dyad(_request: Request) -> Response:
         return _page("dyad.html")
+
+    @app.get("/map", include_in_schema=False)
+    def event_map(_request: Request) -> Response:
+        return _page("map.html")
 
     @app.get("/documents/{doc_id:path}", include_in_schema=False)
     def document(doc_id: str) -> Response:

@@ -333,6 +333,8 @@ class EventStore:
             date_from=base.date_from,
             date_to=base.date_to,
             text=base.text,
+            country_located=base.country_located,
+            bbox=base.bbox,
             include_negated=base.include_negated,
         )
         where, params = flt.where()

@@ -1,4 +1,5 @@
-"""Export formats for stored events: jsonl, csv, parquet, plover (PLOVER JSON) and gdelt.
+"""Export formats for stored events: jsonl, csv, parquet, plover (PLOVER JSON), gdelt and
+geojson (the located events as one FeatureCollection).
 
 Every writer takes the same ``EventFilter`` and writes bytes to a binary stream, so the CLI
 can send any format to stdout or a file. See docs/gdelt.md for the GDELT column mapping.
@@ -10,15 +11,18 @@ import csv
 import io
 import json
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import date, datetime
 from typing import IO, Any
 
 from polybius.errors import QueryError
+from polybius.store.country_codes import country_name, fips_code, gdelt_adm1_code
 from polybius.store.event_store import EventStore
+from polybius.store.geojson import event_feature
 from polybius.store.query import EventFilter
 from polybius.store.rows import EVENT_COLUMNS, event_row_to_dict
 
-FORMATS = ("jsonl", "csv", "parquet", "plover", "gdelt")
+FORMATS = ("jsonl", "csv", "parquet", "plover", "gdelt", "geojson")
 
 # The 61 columns of the GDELT 2.0 event table, in file order.
 GDELT_COLUMNS: tuple[str, ...] = (
@@ -42,7 +46,12 @@ GDELT_COLUMNS: tuple[str, ...] = (
 
 # Known-group codes that GDELT keeps in its own column rather than as the actor's type.
 _IGO_SECTORS = {"IGO", "NGO", "IMG"}
+# PLOVER's location "resolution": 5 sub-city, 4 city, 3 district, 2 province, 1 country.
 _RESOLUTION = {"site": 5, "city": 4, "district": 3, "region": 2, "admin1": 2, "country": 1}
+# GeoNames feature class and the generic feature code of each of our location features.
+# A town is written "PPL" (populated place) because the store does not keep GeoNames'
+# finer code (PPLC capital, PPLA seat...); a region is "ADM1" only when it is one.
+_FEATURE_CLASS = {"country": "A", "region": "A", "city": "P", "site": "S"}
 
 
 def export_events(store: EventStore, flt: EventFilter, fmt: str, out: IO[bytes]) -> int:
@@ -131,19 +140,51 @@ def _plover_actor(row: dict[str, Any], side: str) -> list[dict[str, Any]]:
     ]
 
 
-def _plover_location(row: dict[str, Any]) -> dict[str, Any] | None:
+def _geonameid(gazetteer_id: str | None) -> int | None:
+    """The integer GeoNames id PLOVER asks for, when the place came from GeoNames."""
+    if gazetteer_id and gazetteer_id.startswith("geonames:") and gazetteer_id[9:].isdigit():
+        return int(gazetteer_id[9:])
+    return None
+
+
+def _feature_code(feature: str | None, admin1: str | None) -> str | None:
+    if feature == "country":
+        return "PCLI"
+    if feature == "city":
+        return "PPL"
+    if feature == "region" and admin1:
+        return "ADM1"
+    return None
+
+
+def plover_location(row: dict[str, Any]) -> dict[str, Any] | None:
+    """The PLOVER location object (the manual's data-fields chapter) of an event row."""
     if row["location_text"] is None:
         return None
+    feature = row["location_feature"]
+    name = row["location_name"]
+    iso3 = row["location_country"]
     return {
         "extracted_place": row["location_text"],
-        "resolved_place": row["location_name"],
-        "geonameid": row["location_gazetteer_id"],
+        "resolved_place": name,
+        "geonameid": _geonameid(row["location_gazetteer_id"]),
         "lat": row["location_lat"],
         "lon": row["location_lon"],
-        "province": row["location_admin1"],
-        "country_code": row["location_country"],
-        "feature_code": row["location_feature"],
-        "resolution": _RESOLUTION.get(row["location_feature"] or ""),
+        "city": name if feature == "city" else None,
+        "district": None,  # Polybius does not resolve second-level divisions
+        # The store keeps the admin1 key, not its name: the name is known only when the
+        # place is the region itself.
+        "province": name if feature == "region" else None,
+        "country": country_name(iso3) or (name if feature == "country" else None),
+        "country_code": iso3,
+        "feature_class": _FEATURE_CLASS.get(feature or ""),
+        "feature_code": _feature_code(feature, row["location_admin1"]),
+        "resolution": _RESOLUTION.get(row["location_precision"] or "")
+        or _RESOLUTION.get(feature or ""),
+        # Named fields beyond the manual's, which it allows.
+        "gazetteer_id": row["location_gazetteer_id"],
+        "admin1_code": row["location_admin1"],
+        "precision": row["location_precision"],
     }
 
 
@@ -160,7 +201,7 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
         "actor": _plover_actor(row, "source"),
         "recipient": _plover_actor(row, "target"),
         "event": [row["plover_type"]] if row["plover_type"] else [],
-        "event_loc": _plover_location(row),
+        "event_loc": plover_location(row),
         "event_text": [row["trigger_text"]] if row["trigger_text"] else [],
         "quad_code": row["quad_class"],
         "event_scale": row["goldstein"],
@@ -242,19 +283,41 @@ def _gdelt_actor(row: dict[str, Any], side: str) -> list[str]:
     ]
 
 
+def gdelt_full_name(row: dict[str, Any]) -> str:
+    """GDELT's "place, country" name; GDELT also names the ADM1, which the store lacks."""
+    name = row["location_name"] or row["location_text"]
+    country = country_name(row["location_country"])
+    if row["location_feature"] == "country" or not country or country == name:
+        return _gdelt_text(name)
+    return _gdelt_text(f"{name}, {country}")
+
+
+def _gdelt_feature_id(row: dict[str, Any], adm1: str | None) -> str:
+    # GDELT identifies a country by its FIPS code and a region by its ADM1 code; for towns
+    # and sites we write our gazetteer id ("geonames:703448"), GDELT's being a GNS id.
+    geo_type = _geo_type(row["location_feature"], row["location_country"])
+    if geo_type == "1":
+        return fips_code(row["location_country"]) or _gdelt_text(row["location_gazetteer_id"])
+    if geo_type in {"2", "5"} and adm1 and len(adm1) > 2:
+        return adm1
+    return _gdelt_text(row["location_gazetteer_id"])
+
+
 def _gdelt_geo(row: dict[str, Any]) -> list[str]:
     if row["location_text"] is None:
         return [""] * 8
     lat, lon = row["location_lat"], row["location_lon"]
+    iso3 = row["location_country"]
+    adm1 = gdelt_adm1_code(iso3, row["location_admin1"])
     return [
-        _geo_type(row["location_feature"], row["location_country"]),
-        _gdelt_text(row["location_name"] or row["location_text"]),
-        "",  # GDELT uses FIPS 10-4 country codes; we hold ISO 3166 (see docs/gdelt.md)
-        "",
-        "",
+        _geo_type(row["location_feature"], iso3),
+        gdelt_full_name(row),
+        fips_code(iso3) or "",  # FIPS 10-4 as in GDELT (see docs/gdelt.md)
+        adm1 or "",
+        "",  # ADM2: not resolved
         "" if lat is None else f"{lat:.4f}",
         "" if lon is None else f"{lon:.4f}",
-        _gdelt_text(row["location_gazetteer_id"]),
+        _gdelt_feature_id(row, adm1),
     ]
 
 
@@ -297,10 +360,28 @@ def _gdelt(store: EventStore, flt: EventFilter, out: IO[bytes]) -> int:
     return _write_lines(("\t".join(gdelt_row(r)) + "\n" for r in store.iter_event_rows(flt)), out)
 
 
+def _geojson(store: EventStore, flt: EventFilter, out: IO[bytes]) -> int:
+    """One FeatureCollection, streamed a feature at a time (exports can be large)."""
+
+    def parts() -> Iterator[str]:
+        yield '{"type": "FeatureCollection", "features": ['
+        first = True
+        for row in store.iter_event_rows(replace(flt, located=True)):
+            feature = event_feature(event_row_to_dict(row))
+            if feature is None:
+                continue
+            yield ("\n" if first else ",\n") + json.dumps(feature, ensure_ascii=False)
+            first = False
+        yield "\n]}\n"
+
+    return _write_lines(parts(), out) - 2
+
+
 _WRITERS: dict[str, Callable[[EventStore, EventFilter, IO[bytes]], int]] = {
     "jsonl": _jsonl,
     "csv": _csv,
     "parquet": _parquet,
     "plover": _plover,
     "gdelt": _gdelt,
+    "geojson": _geojson,
 }

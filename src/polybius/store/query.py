@@ -16,6 +16,8 @@ from polybius.errors import QueryError
 ACTOR_CODE = re.compile(r"^[A-Z0-9]{1,12}$")
 PLOVER_TYPE = re.compile(r"^[A-Z_]{1,20}$")
 CAMEO_PREFIX = re.compile(r"^[0-9]{1,4}$")
+COUNTRY_CODE = re.compile(r"^[A-Z]{3}$")
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 MAX_TEXT_LENGTH = 200
 MAX_LIMIT = 1_000_000_000
 INTERVALS = ("day", "week", "month", "year")
@@ -36,6 +38,53 @@ def parse_dyad(value: str) -> tuple[str, str]:
     if len(parts) != 2:
         raise QueryError(f"invalid dyad {value!r}: expected two actor codes as A,B")
     return parse_actor_code(parts[0], "dyad actor"), parse_actor_code(parts[1], "dyad actor")
+
+
+def parse_country(value: str, what: str = "country") -> str:
+    code = value.strip().upper()
+    if not COUNTRY_CODE.match(code):
+        raise QueryError(f"invalid {what} {value!r}: expected an ISO 3166 alpha-3 code such as UKR")
+    return code
+
+
+@dataclass(frozen=True)
+class BoundingBox:
+    """A lon/lat box; ``min_lon > max_lon`` means it crosses the antimeridian (180°)."""
+
+    min_lon: float
+    min_lat: float
+    max_lon: float
+    max_lat: float
+
+    @property
+    def crosses_antimeridian(self) -> bool:
+        return self.min_lon > self.max_lon
+
+    def as_text(self) -> str:
+        return f"{self.min_lon:g},{self.min_lat:g},{self.max_lon:g},{self.max_lat:g}"
+
+
+def parse_bbox(value: str | BoundingBox) -> BoundingBox:
+    """Parse "MIN_LON,MIN_LAT,MAX_LON,MAX_LAT" (decimal degrees, WGS84, as in GeoJSON)."""
+    if isinstance(value, BoundingBox):
+        parts = [value.min_lon, value.min_lat, value.max_lon, value.max_lat]
+    else:
+        texts = [p.strip() for p in value.split(",")]
+        # A strict number pattern: float() would also take "nan", "inf" and "1_0".
+        if len(texts) != 4 or not all(_NUMBER.match(t) for t in texts):
+            raise QueryError(
+                f"invalid bounding box {value!r}: expected four numbers "
+                "MIN_LON,MIN_LAT,MAX_LON,MAX_LAT"
+            )
+        parts = [float(t) for t in texts]
+    min_lon, min_lat, max_lon, max_lat = parts
+    if not all(-180.0 <= lon <= 180.0 for lon in (min_lon, max_lon)):
+        raise QueryError(f"invalid bounding box: longitudes must be within -180..180 ({value})")
+    if not all(-90.0 <= lat <= 90.0 for lat in (min_lat, max_lat)):
+        raise QueryError(f"invalid bounding box: latitudes must be within -90..90 ({value})")
+    if min_lat > max_lat:
+        raise QueryError(f"invalid bounding box: MIN_LAT {min_lat:g} is above MAX_LAT {max_lat:g}")
+    return BoundingBox(min_lon, min_lat, max_lon, max_lat)
 
 
 def parse_date(value: str | date | None, what: str = "date") -> date | None:
@@ -68,6 +117,7 @@ class EventFilter:
 
     source: str | None = None
     target: str | None = None
+    actor: str | None = None  # either side
     dyad: tuple[str, str] | None = None
     event_type: str | None = None
     cameo: str | None = None
@@ -75,6 +125,9 @@ class EventFilter:
     date_to: date | None = None
     text: str | None = None
     doc_id: str | None = None
+    country_located: str | None = None  # ISO3 of the event's location
+    bbox: BoundingBox | None = None
+    located: bool = False  # only events with coordinates (the map)
     include_negated: bool = False
     limit: int | None = None
     offset: int = 0
@@ -85,6 +138,7 @@ class EventFilter:
         *,
         source: str | None = None,
         target: str | None = None,
+        actor: str | None = None,
         dyad: str | tuple[str, str] | None = None,
         event_type: str | None = None,
         cameo: str | None = None,
@@ -92,6 +146,9 @@ class EventFilter:
         date_to: str | date | None = None,
         text: str | None = None,
         doc_id: str | None = None,
+        country_located: str | None = None,
+        bbox: str | BoundingBox | None = None,
+        located: bool = False,
         include_negated: bool = False,
         limit: int | None = None,
         offset: int = 0,
@@ -135,6 +192,7 @@ class EventFilter:
         return cls(
             source=parse_actor_code(source, "source") if source else None,
             target=parse_actor_code(target, "target") if target else None,
+            actor=parse_actor_code(actor, "actor") if actor else None,
             dyad=dyad_pair,
             event_type=plover,
             cameo=cameo_prefix,
@@ -142,6 +200,13 @@ class EventFilter:
             date_to=end,
             text=text,
             doc_id=doc_id,
+            country_located=(
+                parse_country(country_located, "located country") if country_located else None
+            ),
+            bbox=parse_bbox(bbox)
+            if isinstance(bbox, BoundingBox) or (bbox and bbox.strip())
+            else None,
+            located=located,
             include_negated=include_negated,
             limit=limit,
             offset=offset,
@@ -160,6 +225,13 @@ class EventFilter:
         if self.target:
             clauses.append(_ACTOR_MATCH.format(side="target"))
             params += [self.target, self.target]
+        if self.actor:
+            clauses.append(
+                "({s} OR {t})".format(
+                    s=_ACTOR_MATCH.format(side="source"), t=_ACTOR_MATCH.format(side="target")
+                )
+            )
+            params += [self.actor] * 4
         if self.dyad:
             a, b = self.dyad
             clauses.append(
@@ -187,6 +259,20 @@ class EventFilter:
         if self.doc_id:
             clauses.append("doc_id = ?")
             params.append(self.doc_id)
+        if self.country_located:
+            clauses.append("location_country = ?")
+            params.append(self.country_located)
+        if self.located or self.bbox:
+            clauses.append("location_lat IS NOT NULL AND location_lon IS NOT NULL")
+        if self.bbox:
+            box = self.bbox
+            clauses.append("location_lat BETWEEN ? AND ?")
+            params += [box.min_lat, box.max_lat]
+            if box.crosses_antimeridian:
+                clauses.append("(location_lon >= ? OR location_lon <= ?)")
+            else:
+                clauses.append("location_lon BETWEEN ? AND ?")
+            params += [box.min_lon, box.max_lon]
         if not self.include_negated:
             clauses.append("NOT negated AND NOT hypothetical")
         return (" AND ".join(clauses) if clauses else "TRUE"), params

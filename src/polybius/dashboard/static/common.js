@@ -57,8 +57,10 @@ const Polybius = {
   evidenceMarks(event) {
     const s = event.sentence;
     const marks = [];
-    for (const [role, span] of [["trigger", event.trigger], ["source", event.source], ["target", event.target]]) {
-      if (span && span.start >= s.start && span.end <= s.end) {
+    const spans = [["trigger", event.trigger], ["source", event.source], ["target", event.target],
+      ["location", event.location]];
+    for (const [role, span] of spans) {
+      if (span && span.start >= s.start && span.start < span.end && span.end <= s.end) {
         marks.push({ role, start: span.start - s.start, end: span.end - s.start });
       }
     }

@@ -117,6 +117,11 @@
     const eventsUrl = `/api/events?${query({ dyad: `${a},${b}`, limit: "200" })}`;
     document.getElementById("twin-timeline").href = timelineUrl;
     document.getElementById("twin-events").href = eventsUrl;
+    const mapQuery = new URLSearchParams({ a, b });
+    for (const name of ["type", "from", "to"]) {
+      if (params.get(name)) mapQuery.set(name, params.get(name));
+    }
+    document.getElementById("map-link").href = `/map?${mapQuery}`;
     status.textContent = `Loading ${a} – ${b}…`;
     try {
       const [timeline, events] = await Promise.all([
