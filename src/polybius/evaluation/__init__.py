@@ -31,7 +31,7 @@ def evaluate_docs(
     mismatches = []
     for g, (_doc, events) in zip(gold, pipeline.process(docs), strict=True):
         row = score_document(report, g, events)
-        if row["missing"] or row["extra"]:
+        if row["missing"] or row["extra"] or row.get("wrong_dates"):
             row["text"] = g.text
             mismatches.append(row)
     return report, mismatches

@@ -172,16 +172,21 @@ def score_document(report: Report, gold: GoldDoc, predicted: list[Event]) -> dic
     if not gold.events:
         report.negative_docs += 1
         report.negative_clean += not preds
-    _score_dates(report, facts, preds)
+    wrong_dates = _score_dates(report, facts, preds)
     _score_modality(report, gold.events, predicted)
-    return {
+    row: dict[str, Any] = {
         "id": gold.id,
         "missing": sorted(map(str, (g_dyads - p_dyads).elements())),
         "extra": sorted(map(str, (p_dyads - g_dyads).elements())),
     }
+    if wrong_dates:
+        row["wrong_dates"] = wrong_dates
+    return row
 
 
-def _score_dates(report: Report, facts: list[GoldEvent], preds: list[Event]) -> None:
+def _score_dates(report: Report, facts: list[GoldEvent], preds: list[Event]) -> list[dict[str, Any]]:
+    """Count date agreement; returns the disagreements (gold vs predicted) for error analysis."""
+    wrong: list[dict[str, Any]] = []
     pool = list(preds)
     for g in facts:
         if not g.has_date:
@@ -195,7 +200,18 @@ def _score_dates(report: Report, facts: list[GoldEvent], preds: list[Event]) -> 
             continue
         pool.remove(match)
         report.date_total += 1
-        report.date_hits += _date_agrees(g.date, match)
+        if _date_agrees(g.date, match):
+            report.date_hits += 1
+        else:
+            wrong.append({
+                "type": g.type,
+                "trigger": match.trigger.text,
+                "gold": g.date,
+                "predicted": match.when.date.isoformat() if match.when.date else None,
+                "precision": match.when.precision,
+                "expression": match.when.text,
+            })
+    return wrong
 
 
 def _date_agrees(gold_date: str | None, event: Event) -> bool:

@@ -37,6 +37,8 @@ LOCATIVE_PREPS = frozenset(
         "to",  # only after a verb of movement, see below
     }
 )
+# Place prepositions whose object is a place even when it is also an event's actor.
+_PLACE_ONLY_PREPS = frozenset({"in", "near", "outside", "inside", "across", "throughout", "within"})
 # Nouns that locate by way of a nested phrase: "near the town of Bakhmut", "on the
 # outskirts of Kharkiv", "along the border with Lebanon", "in the north of Syria".
 SPATIAL_NOUNS = frozenset(
@@ -260,9 +262,12 @@ def _inside_actor_head(m: Mention, actors: Sequence[tuple[int, int]], view: DocV
             ):
                 head = tokens[head.head]
             prep = tokens[head.head] if head.head != head.i else None
-            if not (
-                prep is not None and start <= prep.i < end and view.lower[prep.i] in LOCATIVE_PREPS
-            ):
+            if prep is None or view.lower[prep.i] not in LOCATIVE_PREPS:
+                return True
+            # "protesters in Tbilisi" (the preposition inside the actor phrase), or a whole
+            # actor phrase that is the object of a place preposition ("struck targets in
+            # southern Lebanon"); "sanctions on Russia", "flew to Paris" are not places.
+            if not (start <= prep.i < end or view.lower[prep.i] in _PLACE_ONLY_PREPS):
                 return True
     return False
 
