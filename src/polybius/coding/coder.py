@@ -80,6 +80,10 @@ NOT_ACTOR_NOUNS = frozenset(
 )  # fmt: skip
 # Events whose complement describes what is asked, refused or alleged, not a second event:
 # "urged Iran *to release*", "accused Greece *of violating*", "called for *strengthening*".
+WEAPON_NOUNS = frozenset(
+    {"missile", "rocket", "drone", "shell", "bomb", "warhead", "munition", "torpedo", "projectile",
+     "mortar", "artillery", "tank", "jet", "warplane", "aircraft", "helicopter", "warship"}
+)  # fmt: skip
 CONSUMING_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
 DIRECTIVE_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 CONSUMED_DEPS = frozenset({"xcomp", "pcomp", "ccomp", "prep", "pobj", "dobj"})
@@ -103,6 +107,7 @@ class _Candidate:
     hypothetical: bool = False
     via_speaker: bool = False
     direct_target: bool = True  # object or "with"/"between" recipient: symmetric events mirror
+    deep_target: bool = False  # the recipient was found deep inside a complement
     notes: list[str] = field(default_factory=list)
 
 
@@ -188,6 +193,7 @@ class EventCoder:
         cand = _Candidate(
             tok, rule, rule.code, sources, targets, via_speaker=via_speaker,
             direct_target=how in {"object", "with", "between", "passive"},
+            deep_target=how == "deep",
         )  # fmt: skip
         self._modality(parse, cand)
         return [cand]
@@ -288,7 +294,10 @@ class EventCoder:
             if rule.passive is not None and rule.passive != parse.is_passive(tok.i):
                 continue
             if rule.particle and not any(
-                c.dep == "prt" and c.text.lower() in rule.particle for c in parse.children(tok.i)
+                # The parser tags "back" in "handed X back" advmod and "out" in "pulled out
+                # of" prep: both are the phrasal verb's particle.
+                c.dep in {"prt", "advmod", "prep"} and c.text.lower() in rule.particle
+                for c in parse.children(tok.i)
             ):
                 continue
             if rule.prep:
@@ -412,6 +421,9 @@ class EventCoder:
             # A bare sector noun ("its troops", "police") is a last resort: keep looking
             # for a recipient with a country.
             ok = [f for f in found if _key(f) not in source_keys]
+            # Weapons are the means, not the recipient ("launched a long-range rocket").
+            ok = [f for f in ok if not (f.resolved.kind == "sector" and f.token >= 0
+                                        and parse.tokens[f.token].lemma.lower() in WEAPON_NOUNS)]
             # The source's own forces ("withdrew its troops") are not a recipient.
             ok = [f for f in ok if not (f.via == "context" and f.resolved.country in source_countries)]
             if ok and all(f.resolved.country is None and f.resolved.kind == "sector" for f in ok):
@@ -575,6 +587,10 @@ class EventCoder:
         foreign = [t for t in targets if t.resolved.country not in source_countries]
         if foreign and len(foreign) < len(targets):
             targets = foreign  # "between China and Kazakhstan", said by China: Kazakhstan
+        elif not foreign and len(source_countries) >= 2 and cand.deep_target:
+            # "Indian and Japanese soldiers began a joint exercise in the Indian state of
+            # Mizoram": a place of one of the parties, not a recipient; they act together.
+            targets = []
         if cand.trigger.lemma.lower() == "protest" and cand.code.startswith("14") and all(
             s.resolved.sector in {None, "GOV", "IGO"} and s.resolved.kind != "sector" for s in sources
         ):
@@ -584,6 +600,8 @@ class EventCoder:
             # Protest with no named target: directed at the government of the protesters'
             # own country (README, "Coding conventions").
             targets = [_government_of(sources[0])]
+        if not targets and cand.rule.untargeted and cand.code == cand.rule.code:
+            cand.code = cand.rule.untargeted  # "fired two missiles": a show of force
         if targets:
             pairs = [(s, t) for s in sources for t in targets if _key(s) != _key(t)]
             if cand.rule.symmetric and not cand.intent and cand.direct_target:
@@ -707,7 +725,12 @@ def _key(f: Found) -> str:
 def _complement_verbs(parse: Parse, i: int) -> set[int]:
     """Verbs inside the complements of ``i`` (not inside other full clauses)."""
     out: set[int] = set()
-    stack = [k.i for k in parse.children(i) if k.dep in CONSUMED_DEPS]
+    kids = parse.children(i)
+    last = max([i] + [k.i for k in kids if k.dep == "prt"])
+    stack = [k.i for k in kids if k.dep in CONSUMED_DEPS]
+    # A gerund right after the verb is its complement even when parsed as an adverbial
+    # clause ("ruled out supplying missiles"); one after a comma is a clause of its own.
+    stack += [k.i for k in kids if k.dep == "advcl" and k.tag == "VBG" and k.i == last + 1]
     while stack:
         j = stack.pop()
         out.add(j)

@@ -23,6 +23,7 @@ _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _RULE_KEYS = {
     "code",
+    "untargeted",
     "prep",
     "particle",
     "obj",
@@ -52,6 +53,8 @@ class Rule:
       from China": China praised Nazarbayev).
     - ``symmetric``: the event holds both ways ("met", "clashed"); see README.
     - ``passive``: True to match only passive voice, False only active.
+    - ``untargeted``: the code when the text names no recipient ("fired two missiles" is a
+      show of force, "fired missiles at a base" an attack).
     """
 
     lemma: str
@@ -67,6 +70,7 @@ class Rule:
     passive: bool | None = None
     mode: str | None = None
     context: tuple[str, ...] = ()
+    untargeted: str | None = None
 
     @property
     def specificity(self) -> int:
@@ -194,7 +198,15 @@ def _rule(lemma: str, item: Any, name: str, line: int) -> Rule:
         passive=item.get("passive"),
         mode=item.get("mode"),
         context=tuple([context] if isinstance(context, str) else context),
+        untargeted=_code(item["untargeted"], lemma, name, line) if "untargeted" in item else None,
     )
+
+
+def _code(value: Any, lemma: str, name: str, line: int) -> str:
+    code = str(value)
+    if not code.isdigit() or not 2 <= len(code) <= 4:
+        raise DataFileError(name, line, f"rule for {lemma!r}: {code!r} is not a CAMEO code")
+    return code
 
 
 def _set(value: Any) -> frozenset[str]:

@@ -23,7 +23,7 @@ _GROUP_PRONOUNS = frozenset({"they", "them", "their"})
 _QUANTITY_HEADS = frozenset(
     {"thousand", "thousands", "tens", "ten", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
      "group", "number", "crowd", "band", "some", "many", "most", "all", "several", "scores",
-     "score", "handful", "member", "members", "contingent", "delegation", "team", "unit"}
+     "score", "handful", "member", "members", "contingent", "delegation", "team", "unit", "convoy", "column", "detachment"}
 )  # fmt: skip
 _PLACE_NOUNS = frozenset(
     {"town", "city", "village", "region", "province", "capital", "enclave", "camp",
@@ -182,6 +182,13 @@ class DocumentActors:
             # "Chinese friendship", "Japan's stocks": a country modifier on a noun that is
             # not an actor does not make the phrase an actor.
             return None
+        if (
+            resolved.kind == "state" and resolved.sector is None and hi - lo == 1
+            and tok.ent_type == "NORP" and tok.tag in {"NNS", "NNPS"}
+        ):
+            # "Thousands of Georgians protested": a plural demonym names the people, not
+            # the state.
+            resolved = _as_civilians(resolved)
         if resolved.kind == "person":
             for part in resolved.name.replace("-", " ").split():
                 self._surnames.setdefault(part.lower(), resolved)
@@ -281,6 +288,13 @@ def _as_country(r: ResolvedActor) -> ResolvedActor:
     if r.kind == "person" and r.country:
         return ResolvedActor(name=r.country, country=r.country, sector=None, code=r.country)
     return r
+
+
+def _as_civilians(r: ResolvedActor) -> ResolvedActor:
+    return ResolvedActor(
+        name=f"{r.name} civilians", country=r.country, sector="CVL", code=f"{r.country}CVL",
+        kb_id=r.kb_id, kind="sector", role=r.role,
+    )
 
 
 def _mention(text: str, start: int, end: int, r: ResolvedActor) -> ActorMention:
