@@ -84,6 +84,9 @@ WEAPON_NOUNS = frozenset(
     {"missile", "rocket", "drone", "shell", "bomb", "warhead", "munition", "torpedo", "projectile",
      "mortar", "artillery", "tank", "jet", "warplane", "aircraft", "helicopter", "warship"}
 )  # fmt: skip
+PLACE_PREPS = frozenset({"in", "near", "outside", "inside", "across", "throughout", "within"})
+# Roots whose events between coordinated subjects with no other recipient are mutual.
+MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 CONSUMING_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
 DIRECTIVE_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 CONSUMED_DEPS = frozenset({"xcomp", "pcomp", "ccomp", "prep", "pobj", "dobj"})
@@ -183,7 +186,9 @@ class EventCoder:
             return []
         passive = parse.is_passive(tok.i)
         sources, via_speaker = self._sources(parse, actors, tok, passive)
-        targets, how = self._targets(parse, actors, tok, passive, sources)
+        # Where talks or agreements happen is a venue; where strikes land is the target.
+        venue = rule.code[:2] in MUTUAL_ROOTS and rule.code not in {"042", "043"}  # visits
+        targets, how = self._targets(parse, actors, tok, passive, sources, venue)
         if rule.swap:
             sources, targets = self._swap_sources(parse, actors, tok, targets, sources)
         if not targets and rule.code[:2] in DIRECTIVE_ROOTS:
@@ -346,7 +351,10 @@ class EventCoder:
                 return found, False
         subj_tok = self._subject(parse, tok)
         if subj_tok is not None:
-            found = actors.at(subj_tok.i)
+            if subj_tok.head != subj_tok.i and subj_tok.dep in {"nsubj", "nsubjpass"}:
+                found = actors.subjects(subj_tok.head, subj_tok.i)
+            else:
+                found = actors.at(subj_tok.i)
             if found or subj_tok.head == tok.i:
                 # The clause has a subject of its own; if it is no known actor ("gunmen
                 # killed ..., police said"), the speaker did not do it either.
@@ -411,6 +419,7 @@ class EventCoder:
         tok: Token,
         passive: bool,
         sources: list[Found],
+        venue: bool = False,
     ) -> tuple[list[Found], str]:
         """The recipient, and how it was found: "passive", "object", a preposition, "deep"."""
         source_keys = {_key(f) for f in sources}
@@ -453,9 +462,15 @@ class EventCoder:
         for c in kids:
             if c.dep in SUBJECT_DEPS or c.dep in {"ccomp", "advcl", "relcl", "parataxis", "agent"}:
                 continue
+            if venue and c.dep == "prep" and c.text.lower() in PLACE_PREPS:
+                continue  # "met in Singapore": where it happened, not with whom
+            if c.dep == "conj" and c.pos in {"VERB", "AUX"} and parse.child(c.i, "nsubj") is not None:
+                continue  # a clause with its own subject
             for d in parse.subtree(c.i):
                 if d.i == c.i and d.dep in {"dobj", "dative"}:
                     continue
+                if venue and d.dep == "pobj" and parse.head(d.i).text.lower() in PLACE_PREPS:
+                    continue  # "sealed an agreement in Vienna"
                 if d.dep in {"pobj", "poss", "dobj", "compound", "amod"} and d.head != tok.i:
                     if d.pos not in {"PROPN", "NOUN", "ADJ", "PRON"}:
                         continue
@@ -606,12 +621,12 @@ class EventCoder:
             pairs = [(s, t) for s in sources for t in targets if _key(s) != _key(t)]
             if cand.rule.symmetric and not cand.intent and cand.direct_target:
                 pairs += [(t, s) for s in sources for t in targets if _key(s) != _key(t)]
-        elif len(sources) >= 2:
+        elif len(sources) >= 2 and (cand.rule.symmetric or cand.code[:2] in MUTUAL_ROOTS):
             # "China and Kazakhstan agreed ...", "the two countries will ...": each side
-            # acts toward the other.
+            # acts toward the other. ("France and Germany condemned the attack" does not.)
             pairs = [(s, t) for s in sources for t in sources if _key(s) != _key(t)]
         else:
-            pairs = [(sources[0], None)]
+            pairs = [(s, None) for s in sources]
         if not pairs:
             return []
         when = self.grounder.ground(adoc, cand.trigger.i, adoc.doc.date)

@@ -79,6 +79,42 @@ class DocumentActors:
             out.extend(split if split else self._one(j, allow_coref))
         return out
 
+    def subjects(self, verb: int, first: int) -> list[Found]:
+        """The actors of a verb's subject, mending coordinations the parser broke.
+
+        "US President Donald Trump and North Korean leader Kim Jong Un met": titles and
+        names are often parsed as one compound chain or as two subjects of the verb, so
+        the subject's words are cut at "and" and commas and each part resolved alone.
+        """
+        found = self.at(first)
+        heads = [k for k in self.parse._kids[verb] if self.parse.tokens[k].dep in {"nsubj", "nsubjpass"}]
+        idx = sorted(t.i for h in heads for t in self.parse.subtree(h))
+        if not idx or idx[-1] - idx[0] + 1 != len(idx):
+            return found
+        cuts = [
+            k for k in idx
+            if self.parse.tokens[k].text.lower() in {"and", "&", ","} and self.parse.tokens[k].dep in {"cc", "punct"}
+        ]
+        if not any(self.parse.tokens[k].dep == "cc" for k in cuts):
+            return found  # commas alone set off appositions ("Pakistan, a key U.S. ally,")
+        parts: list[Found] = []
+        bounds = [idx[0] - 1, *cuts, idx[-1] + 1]
+        for lo, hi in zip(bounds, bounds[1:], strict=False):
+            lo += 1
+            if lo >= hi:
+                continue
+            text = self.parse.span_text(lo, hi)
+            resolved = self.resolver.resolve(text, self.on, self.context)
+            if resolved is None or resolved.kind == "sector":
+                return found  # a part we cannot name: trust the parse
+            start, end = self.parse.char_span(lo, hi)
+            head = max(range(lo, hi), key=lambda k: self.parse.tokens[k].pos == "PROPN")
+            parts.append(Found(_mention(text, start, end, resolved), resolved, "kb", head))
+        distinct = {(f.resolved.code, f.resolved.name) for f in parts}
+        if len(parts) > len(found) and len(distinct) == len(parts):
+            return parts
+        return found
+
     def _coordinated_modifiers(self, i: int) -> list[Found]:
         """"Hungarian and Romanian officials": one actor per coordinated modifier."""
         head = self.parse.tokens[i]
