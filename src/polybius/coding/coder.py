@@ -85,6 +85,7 @@ WEAPON_NOUNS = frozenset(
      "mortar", "artillery", "tank", "jet", "warplane", "aircraft", "helicopter", "warship"}
 )  # fmt: skip
 PLACE_PREPS = frozenset({"in", "near", "outside", "inside", "across", "throughout", "within"})
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # Roots whose events between coordinated subjects with no other recipient are mutual.
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 CONSUMING_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
@@ -215,6 +216,10 @@ class EventCoder:
             subj = parse.child(c.i, "nsubj", "nsubjpass")
             if subj is not None:
                 found = [f for f in actors.at(subj.i) if _key(f) not in keys]
+                owner = parse.child(subj.i, "poss")
+                if not found and owner is not None:
+                    # "calling Moon's appeal shameless": the appeal's author is the target.
+                    found = [f for f in actors.at(owner.i) if _key(f) not in keys]
                 if found:
                     return found
         return []
@@ -587,7 +592,14 @@ class EventCoder:
         # exercises") is no recipient.
         targets = [t for t in targets if t.resolved.country or t.resolved.kind != "sector"]
         # A source must be placed: a country, an international body, or a named group.
-        sources = [s for s in sources if s.resolved.country or s.resolved.kind != "sector"]
+        # Unidentified attackers ("gunmen killed five villagers") are the exception: the
+        # attack on a placed victim is news even when nobody can say who did it.
+        unknown_attackers = cand.code[:2] in VIOLENT_ROOTS and any(t.resolved.country for t in targets)
+        sources = [
+            s for s in sources
+            if s.resolved.country or s.resolved.kind != "sector"
+            or (unknown_attackers and s.resolved.sector == "REB")
+        ]
         source_countries = {s.resolved.country for s in sources}
         # A recipient placed by context in the source's own country and sector is the source
         # itself ("Russia withdrew its troops"), not a recipient.

@@ -123,8 +123,11 @@ class Parse:
         while frontier:
             j, d = frontier.pop()
             tok = self.tokens[j]
-            if tok.dep in {"ccomp", "advcl", "relcl", "acl", "parataxis", "conj"}:
-                continue  # another clause: its words are not this verb's complements
+            small_clause = tok.dep == "ccomp" and tok.pos in {"NOUN", "ADJ", "PROPN"}
+            if tok.dep in {"ccomp", "advcl", "relcl", "acl", "parataxis", "conj"} and not small_clause:
+                # Another clause: its words are not this verb's complements. A verbless
+                # one is ("declared him an enemy", "called the drills provocative").
+                continue
             if tok.pos in {"VERB", "AUX"} and d > 2:
                 continue
             found.add(tok.lemma.lower())
