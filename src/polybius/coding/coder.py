@@ -38,12 +38,17 @@ from polybius.records import (
 if TYPE_CHECKING:
     from polybius.geo import Locator
 
+TRAVEL_VERBS = frozenset({"visit", "travel", "fly", "arrive", "go", "come", "head", "tour", "land"})
+# Commands: to one's own forces they are coded as the act commanded.
+COMMAND_VERBS = frozenset({"order", "instruct", "direct", "command"})
+# Verbs whose complements are a topic, not events: "to discuss reopening the border".
+TOPIC_VERBS = frozenset({"discuss", "debate", "consider", "study", "review", "examine", "explore"})
 # Verbs whose infinitive/clausal complement is an intention of the subject.
 INTENT_VERBS = frozenset(
     {
         "plan", "intend", "promise", "pledge", "vow", "want", "hope", "aim", "seek",
         "prepare", "expect", "offer", "agree", "mean", "wish", "commit", "resolve", "undertake",
-        "volunteer", "propose", "set", "swear", "threaten",
+        "volunteer", "propose", "set", "swear", "threaten", "vote", "decide",
     }
 )  # fmt: skip
 INTENT_ADJECTIVES = frozenset(
@@ -163,7 +168,11 @@ class EventCoder:
                     continue
                 if tok.pos == "NOUN" and tok.dep not in {"ROOT"}:
                     continue  # nouns trigger only when the parser made them the clause head
+                if tok.lemma.lower() in TOPIC_VERBS:
+                    consumed.update(_complement_verbs(parse, tok.i))
                 if tok.i in consumed or self._defers_to_complement(parse, tok):
+                    continue
+                if _is_purpose_of_visit(parse, tok):
                     continue
                 for cand in self._candidates(parse, actors, tok):
                     if (
@@ -185,7 +194,16 @@ class EventCoder:
         rule = self._match(parse, tok) or self._noun_rule(parse, tok)
         if rule is None:
             return []
-        passive = parse.is_passive(tok.i)
+        if (
+            tok.lemma.lower() in COMMAND_VERBS
+            and any(c.dep == "xcomp" for c in parse.children(tok.i))
+            and not self._own_forces(parse, tok)
+        ):
+            # "ordered Iran to release the sailors": a demand, whatever is demanded.
+            rule = Rule(lemma=tok.lemma.lower(), code="100")
+        passive = parse.is_passive(tok.i) or (
+            tok.dep == "acl" and tok.tag == "VBN" and parse.child(tok.i, "agent") is not None
+        )
         sources, via_speaker = self._sources(parse, actors, tok, passive)
         # Where talks or agreements happen is a venue; where strikes land is the target.
         venue = rule.code[:2] in MUTUAL_ROOTS and rule.code not in {"042", "043"}  # visits
@@ -251,8 +269,15 @@ class EventCoder:
 
     def _defers_to_complement(self, parse: Parse, tok: Token) -> bool:
         """"agreed to restore relations", "promised to send aid": the intention is coded once,
-        from the complement, which says what is intended."""
+        from the complement, which says what is intended. "Ordered troops to withdraw":
+        a command to one's own forces is coded as the act it commands."""
         lemma = self._lemma(tok)
+        if lemma in COMMAND_VERBS:
+            return any(
+                c.dep == "xcomp" and c.pos == "VERB" and self._match(parse, c) is not None
+                and self._own_forces(parse, tok)
+                for c in parse.children(tok.i)
+            )
         if lemma not in INTENT_VERBS or lemma in THREAT_VERBS:
             return False
         own = self._match(parse, tok)
@@ -261,6 +286,17 @@ class EventCoder:
         return any(
             c.dep == "xcomp" and c.pos == "VERB" and self._match(parse, c) is not None
             for c in parse.children(tok.i)
+        )
+
+    def _own_forces(self, parse: Parse, tok: Token) -> bool:
+        """Is the commanded object the commander's own apparatus ("his forces", "troops",
+        "state companies"), not a foreign actor?"""
+        obj = parse.child(tok.i, "dobj")
+        if obj is None:
+            return True
+        words = {t.lemma.lower() for t in parse.subtree(obj.i)}
+        return not any(t.ent_type in {"GPE", "NORP"} for t in parse.subtree(obj.i)) or bool(
+            words & {"his", "her", "its", "their"}
         )
 
     def _lemma(self, tok: Token) -> str | None:
@@ -763,6 +799,15 @@ def _complement_verbs(parse: Parse, i: int) -> set[int]:
         out.add(j)
         stack.extend(k.i for k in parse.children(j) if k.dep in CONSUMED_DEPS | {"conj"})
     return out
+
+
+def _is_purpose_of_visit(parse: Parse, tok: Token) -> bool:
+    """"will visit Eritrea to discuss ...", "arrived for talks": the talk is the visit's
+    purpose, coded once as the visit."""
+    if tok.lemma.lower() not in {"discuss", "talk", "negotiate", "confer", "consult", "meet"}:
+        return False
+    head = parse.head(tok.i)
+    return tok.dep in {"advcl", "xcomp"} and head.lemma.lower() in TRAVEL_VERBS and head.i != tok.i
 
 
 def _remember_once(seen: set[tuple[object, ...]], event: Event) -> bool:

@@ -29,6 +29,7 @@ _PLACE_NOUNS = frozenset(
     {"town", "city", "village", "region", "province", "capital", "enclave", "camp",
      "territory", "area", "district", "state", "border", "frontier", "coast", "port"}
 )  # fmt: skip
+_INNER_DEPS = frozenset({"prep", "pobj", "acl", "relcl", "agent", "advcl", "ccomp", "xcomp"})
 _ENTITY_LABELS = frozenset({"PERSON", "GPE", "NORP", "ORG", "FAC", "LOC"})
 
 
@@ -97,6 +98,14 @@ class DocumentActors:
         ]
         if not any(self.parse.tokens[k].dep == "cc" for k in cuts):
             return found  # commas alone set off appositions ("Pakistan, a key U.S. ally,")
+        for k in cuts:
+            # The cut must coordinate the subject itself, not something inside a phrase
+            # that modifies it ("systems supplied by the US, Germany and the Netherlands").
+            j = k
+            while j not in heads:
+                if self.parse.tokens[j].dep in _INNER_DEPS:
+                    return found
+                j = self.parse.tokens[j].head
         parts: list[Found] = []
         bounds = [idx[0] - 1, *cuts, idx[-1] + 1]
         for lo, hi in zip(bounds, bounds[1:], strict=False):
