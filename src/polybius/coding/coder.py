@@ -38,6 +38,9 @@ from polybius.records import (
 if TYPE_CHECKING:
     from polybius.geo import Locator
 
+MEASURE_NOUNS = frozenset(
+    {"week", "day", "month", "year", "hour", "series", "round", "wave", "spate", "string", "number", "set"}
+)  # fmt: skip
 TRAVEL_VERBS = frozenset({"visit", "travel", "fly", "arrive", "go", "come", "head", "tour", "land"})
 # Commands: to one's own forces they are coded as the act commanded.
 COMMAND_VERBS = frozenset({"order", "instruct", "direct", "command"})
@@ -323,6 +326,12 @@ class EventCoder:
                         break
         if obj is None:
             return None
+        if obj.lemma.lower() in MEASURE_NOUNS:
+            # "began two weeks of joint exercises", "a series of strikes"
+            of = next((c for c in parse.children(obj.i) if c.dep == "prep" and c.text.lower() == "of"), None)
+            inner = parse.child(of.i, "pobj") if of is not None else None
+            if inner is not None:
+                obj = inner
         for word in (obj.lemma.lower(), obj.text.lower()):
             if word in self.lexicon.nouns:
                 return self.lexicon.nouns[word]
@@ -484,6 +493,10 @@ class EventCoder:
 
         if passive:
             subj = parse.child(tok.i, "nsubjpass")
+            if subj is None and tok.dep == "conj":
+                # "Vajpayee crossed into Pakistan and was welcomed by Sharif": the
+                # shared subject is the one acted upon.
+                subj = parse.child(tok.head, "nsubj", "nsubjpass")
             if subj is not None and (found := usable(actors.at(subj.i))):
                 return found, "passive"
         kids = parse.children(tok.i)
@@ -507,11 +520,17 @@ class EventCoder:
                 continue  # "met in Singapore": where it happened, not with whom
             if c.dep == "conj" and c.pos in {"VERB", "AUX"} and parse.child(c.i, "nsubj") is not None:
                 continue  # a clause with its own subject
+            placed: set[int] = set()
+            if venue:
+                # "sealed an agreement in Vienna", "exercises near the Syrian border"
+                for d in parse.subtree(c.i):
+                    if d.dep == "prep" and d.text.lower() in PLACE_PREPS:
+                        placed.update(t.i for t in parse.subtree(d.i))
             for d in parse.subtree(c.i):
                 if d.i == c.i and d.dep in {"dobj", "dative"}:
                     continue
-                if venue and d.dep == "pobj" and parse.head(d.i).text.lower() in PLACE_PREPS:
-                    continue  # "sealed an agreement in Vienna"
+                if d.i in placed:
+                    continue
                 if d.dep in {"pobj", "poss", "dobj", "compound", "amod"} and d.head != tok.i:
                     if d.pos not in {"PROPN", "NOUN", "ADJ", "PRON"}:
                         continue
