@@ -183,7 +183,7 @@ class EventCoder:
                         or cand.trigger.lemma.lower() in THREAT_VERBS
                         or cand.rule.xcomp
                     ):
-                        consumed.update(_complement_verbs(parse, tok.i))
+                        consumed.update(_complement_verbs(parse, tok.i, infinitives=True))
                     for event in self._events(adoc, parse, actors, cand):
                         if _remember_once(seen, event):
                             events.append(event)
@@ -276,6 +276,9 @@ class EventCoder:
         a command to one's own forces is coded as the act it commands."""
         lemma = self._lemma(tok)
         if lemma in COMMAND_VERBS:
+            own = self._match(parse, tok)
+            if own is not None and own.obj:
+                return False  # "ordered the newspaper to suspend publication": 1721
             return any(
                 c.dep == "xcomp" and c.pos == "VERB" and self._match(parse, c) is not None
                 and self._own_forces(parse, tok)
@@ -579,14 +582,27 @@ class EventCoder:
             # "said it would allow ...": future in the past, reported.
             cand.intent = True
         # Conditionals: an "if" clause on the trigger, or the trigger inside one.
-        if any(
-            c.dep == "advcl" and parse.child(c.i, "mark") is not None
-            and parse.child(c.i, "mark").text.lower() in CONDITION_MARKS  # type: ignore[union-attr]
-            for c in kids
-        ) and aux & {"would", "'d", "could", "might"}:
-            cand.hypothetical = True
+        condition = _condition(parse, tok.i)
+        if condition == "unless" and (cand.intent or aux & {"will", "shall", "'ll", "wo"}):
+            # "will withdraw its force unless ...": an ultimatum, a threat.
+            cand.code, cand.intent = "130", False
+        elif condition:
+            irrealis = set(aux)
+            for anc in parse.ancestors(tok.i):
+                irrealis |= {c.text.lower() for c in parse.children(anc.i) if c.dep in {"aux", "auxpass"}}
+                if anc.dep != "xcomp":
+                    break
+            if irrealis & {"would", "'d", "could", "might"}:
+                cand.hypothetical = True
         climb = tok
         for anc in parse.ancestors(tok.i):
+            governed = climb.dep in {"xcomp", "conj"} or (
+                climb.dep == "ccomp" and anc.lemma.lower() not in SPEECH_VERBS
+            )
+            if governed and _condition(parse, anc.i) == "if":
+                # "would consider imposing sanctions if Russia invaded": the condition
+                # governs the clause the act depends on.
+                cand.hypothetical = True
             mark = parse.child(climb.i, "mark")
             if mark is not None and mark.text.lower() in CONDITION_MARKS and climb.dep == "advcl":
                 cand.hypothetical = True
@@ -804,10 +820,16 @@ def _key(f: Found) -> str:
     return f"{r.kb_id or r.code or r.name}/{r.sector or ''}"
 
 
-def _complement_verbs(parse: Parse, i: int) -> set[int]:
-    """Verbs inside the complements of ``i`` (not inside other full clauses)."""
+def _complement_verbs(parse: Parse, i: int, infinitives: bool = False) -> set[int]:
+    """Verbs inside the complements of ``i`` (not inside other full clauses); with
+    ``infinitives``, "to"-clauses parsed as adverbial too ("demanded the parties to allow")."""
     out: set[int] = set()
     kids = parse.children(i)
+    if infinitives:
+        out.update(
+            k.i for k in kids
+            if k.dep == "advcl" and any(a.dep == "aux" and a.text.lower() == "to" for a in parse.children(k.i))
+        )
     last = max([i] + [k.i for k in kids if k.dep == "prt"])
     stack = [k.i for k in kids if k.dep in CONSUMED_DEPS]
     # A gerund right after the verb is its complement even when parsed as an adverbial
@@ -818,6 +840,16 @@ def _complement_verbs(parse: Parse, i: int) -> set[int]:
         out.add(j)
         stack.extend(k.i for k in parse.children(j) if k.dep in CONSUMED_DEPS | {"conj"})
     return out
+
+
+def _condition(parse: Parse, i: int) -> str | None:
+    """The mark ("if", "unless") of a condition clause governed by token ``i``."""
+    for c in parse.children(i):
+        if c.dep == "advcl":
+            mark = parse.child(c.i, "mark")
+            if mark is not None and mark.text.lower() in {"if", "unless"}:
+                return mark.text.lower()
+    return None
 
 
 def _is_purpose_of_visit(parse: Parse, tok: Token) -> bool:
