@@ -79,3 +79,15 @@ def test_events_carry_the_place_of_their_clause(code_text):
     located = [e for e in events if e.location is not None]
     assert located and located[0].location.name == "Nyala" and located[0].location.country == "SDN"
     assert not [e for e in code_text("Moscow warned London on Monday.") if e.location is not None]
+
+
+def test_denied_part_in_an_incident_is_a_negated_attack(code_text):
+    events = code_text(
+        "Rockets hit a Kurdish base in Erbil on Monday. Iran said on Tuesday it had no involvement"
+        " in the attack."
+    )
+    denial = [e for e in events if e.negated]
+    assert denial and denial[0].source.country == "IRN"
+    assert denial[0].plover.event_type == "ASSAULT"
+    none = code_text("An explosion hit the port. Turkey said it had nothing to do with the blast.")
+    assert any(e.negated and e.source.country == "TUR" for e in none)

@@ -41,6 +41,8 @@ if TYPE_CHECKING:
 MEASURE_NOUNS = frozenset(
     {"week", "day", "month", "year", "hour", "series", "round", "wave", "spate", "string", "number", "set"}
 )  # fmt: skip
+# "no involvement in", "denied any role in": a part in an incident.
+PART_NOUNS = frozenset({"involvement", "role", "part", "hand", "responsibility", "link", "links"})
 TRAVEL_VERBS = frozenset({"visit", "travel", "fly", "arrive", "go", "come", "head", "tour", "land"})
 # Commands: to one's own forces they are coded as the act commanded.
 COMMAND_VERBS = frozenset({"order", "instruct", "direct", "command"})
@@ -167,6 +169,13 @@ class EventCoder:
                             if _remember_once(seen, event):
                                 events.append(event)
                         continue
+                if tok.lemma.lower() in PART_NOUNS or tok.text.lower() == "nothing":
+                    denial = self._denied_part(parse, actors, tok, events)
+                    if denial is not None:
+                        for event in self._events(adoc, parse, actors, denial):
+                            if _remember_once(seen, event):
+                                events.append(event)
+                        continue
                 if tok.pos not in {"VERB", "NOUN"} or self._lemma(tok) is None:
                     continue
                 if tok.pos == "NOUN" and tok.dep not in {"ROOT"}:
@@ -224,6 +233,56 @@ class EventCoder:
         )  # fmt: skip
         self._modality(parse, cand)
         return [cand]
+
+    def _denied_part(
+        self, parse: Parse, actors: DocumentActors, tok: Token, earlier: list[Event]
+    ) -> _Candidate | None:
+        """"had no involvement in the strike", "denied any role in the attack", "had nothing
+        to do with the blast": the speaker's part in an incident, negated."""
+        head = parse.head(tok.i)
+        if tok.lemma.lower() == "nothing":
+            do = next((c for c in parse.children(tok.i) if c.lemma.lower() == "do"), None)
+            if do is None or tok.dep not in {"dobj", "attr"}:
+                return None
+            holder, below = head, do
+        else:
+            negated_det = any(c.dep == "det" and c.text.lower() == "no" for c in parse.children(tok.i))
+            denied = head.lemma.lower() in DENIAL_VERBS and tok.dep == "dobj"
+            if not (negated_det or denied) or tok.dep not in {"dobj", "attr"}:
+                return None
+            holder, below = head, tok
+        if holder.pos not in {"VERB", "AUX"}:
+            return None
+        incident = None
+        for c in parse.children(below.i):
+            if c.dep == "prep" and c.text.lower() in {"in", "with", "for", "behind"}:
+                incident = parse.child(c.i, "pobj")
+                break
+        code = self.lexicon.incidents.get(incident.lemma.lower()) if incident is not None else None
+        targets: list[Found] = []
+        if incident is not None:
+            targets = [f for t in parse.subtree(incident.i) if t.dep in {"poss", "pobj", "amod", "compound"}
+                       for f in actors.at(t.i, allow_coref=False)]
+        if code is None or not targets:
+            # "denied any involvement": the incident is the latest violent event reported
+            # (one with a victim named, if any).
+            violent = [e for e in earlier if e.cameo.root in VIOLENT_ROOTS and not e.negated]
+            previous = next((e for e in reversed(violent) if e.target is not None), None)
+            previous = previous or (violent[-1] if violent else None)
+            if previous is None and code is None:
+                return None
+            if previous is not None:
+                code = code or previous.cameo.code
+                if not targets and previous.target is not None:
+                    targets = [_found_from(previous.target)]
+        sources, via_speaker = self._sources(parse, actors, holder, False)
+        keys = {_key(f) for f in sources}
+        targets = [t for t in targets if _key(t) not in keys]
+        cand = _Candidate(
+            holder, Rule(lemma=holder.lemma.lower(), code=code), code, sources, targets,
+            via_speaker=via_speaker, negated=True,
+        )  # fmt: skip
+        return cand
 
     def _complement_subject(
         self, parse: Parse, actors: DocumentActors, tok: Token, sources: list[Found]
@@ -812,6 +871,15 @@ class EventCoder:
             pub_date=adoc.doc.date,
             versions=self.versions,
         )
+
+
+def _found_from(mention: ActorMention) -> Found:
+    """An actor of an earlier event, taken up again ("no involvement in the strike")."""
+    resolved = ResolvedActor(
+        name=mention.name or mention.text, country=mention.country, sector=mention.sector,
+        code=mention.code or "", kb_id=mention.kb_id,
+    )
+    return Found(mention, resolved, "coref", -1)
 
 
 def _key(f: Found) -> str:

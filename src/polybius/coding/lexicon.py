@@ -86,11 +86,13 @@ class Lexicon:
         version: str,
         nouns: dict[str, Rule] | None = None,
         light_verbs: frozenset[str] = frozenset(),
+        incidents: dict[str, str] | None = None,
     ) -> None:
         self._rules = rules
         self.version = version
         self.nouns = nouns or {}
         self.light_verbs = light_verbs
+        self.incidents = incidents or {}
 
     def __contains__(self, lemma: str) -> bool:
         return lemma in self._rules or lemma in self.light_verbs
@@ -123,12 +125,13 @@ def _load_cached(overlays: tuple[str, ...]) -> Lexicon:
         for lemma, extra in _parse(text, overlay)[0].items():
             rules[lemma] = extra + rules.get(lemma, [])
     version = f"verbs {meta.get('version', '0')}" + (f" +{len(overlays)} overlay" if overlays else "")
-    nouns, light = _nouns()
-    return Lexicon(rules, version, nouns, light)
+    nouns, light, incidents = _nouns()
+    return Lexicon(rules, version, nouns, light, incidents)
 
 
-def _nouns() -> tuple[dict[str, Rule], frozenset[str]]:
-    """The event-noun table (``nouns.yaml``): nouns that carry an event after a light verb."""
+def _nouns() -> tuple[dict[str, Rule], frozenset[str], dict[str, str]]:
+    """The event-noun table (``nouns.yaml``): nouns that carry an event after a light verb,
+    and nouns that refer back to a reported incident."""
     ref = resources.files("polybius.coding") / "data" / "nouns.yaml"
     try:
         data = yaml.load(ref.read_text(encoding="utf-8"), Loader=_LOADER)  # noqa: S506
@@ -138,7 +141,11 @@ def _nouns() -> tuple[dict[str, Rule], frozenset[str]]:
         str(noun): _rule(str(noun), item, "nouns.yaml", 0)
         for noun, item in (data.get("nouns") or {}).items()
     }
-    return nouns, frozenset(_word(v) for v in data.get("light_verbs") or ())
+    incidents = {
+        str(noun): _code(code, str(noun), "nouns.yaml", 0)
+        for noun, code in (data.get("incidents") or {}).items()
+    }
+    return nouns, frozenset(_word(v) for v in data.get("light_verbs") or ()), incidents
 
 
 def _parse(text: str, name: str) -> tuple[dict[str, list[Rule]], dict[str, Any]]:
