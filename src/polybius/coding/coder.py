@@ -275,6 +275,8 @@ class EventCoder:
                 code = code or previous.cameo.code
                 if not targets and previous.target is not None:
                     targets = [_found_from(previous.target)]
+        if code is None:
+            return None
         sources, via_speaker = self._sources(parse, actors, holder, False)
         keys = {_key(f) for f in sources}
         targets = [t for t in targets if _key(t) not in keys]
