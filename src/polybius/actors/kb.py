@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 
 from polybius.actors.names import name_key
 from polybius.actors.yamlio import Fields, load_yaml
+from polybius.cache import prune_stale_caches
 from polybius.errors import DataFileError
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -593,6 +594,7 @@ def _load_packaged_cached(data_dir: Path) -> KnowledgeBase:
             with tmp.open("wb") as fh:
                 pickle.dump(kb, fh, protocol=pickle.HIGHEST_PROTOCOL)
             tmp.replace(cache)
+            prune_stale_caches(cache, "kb-*.pickle")
         except OSError:
             pass  # read-only home: parse every time
     return kb
