@@ -43,7 +43,13 @@ MEASURE_NOUNS = frozenset(
 )  # fmt: skip
 # "no involvement in", "denied any role in": a part in an incident.
 PART_NOUNS = frozenset({"involvement", "role", "part", "hand", "responsibility", "link", "links"})
+PURPOSES_OF_VISITS = frozenset(
+    {"discuss", "talk", "negotiate", "confer", "consult", "meet", "reaffirm", "express", "show",
+     "demonstrate", "underline", "underscore", "attend", "hold", "pledge"}
+)  # fmt: skip
 TRAVEL_VERBS = frozenset({"visit", "travel", "fly", "arrive", "go", "come", "head", "tour", "land"})
+DECISION_VERBS = frozenset({"vote", "decide"})
+HOSTILE_ACT_ROOTS = frozenset({"16", "17", "18", "19", "20"})
 # Commands: to one's own forces they are coded as the act commanded.
 COMMAND_VERBS = frozenset({"order", "instruct", "direct", "command"})
 # Verbs whose complements are a topic, not events: "to discuss reopening the border".
@@ -678,7 +684,10 @@ class EventCoder:
                 if climb.dep == "xcomp" and lemma in FAILURE_VERBS:
                     cand.negated = True
                 if climb.dep in {"xcomp", "ccomp"} and lemma in INTENT_VERBS:
-                    cand.intent = True
+                    # A council that "voted to impose an embargo" imposed it; a cabinet that
+                    # "voted to withdraw troops by July" intends to.
+                    if not (lemma in DECISION_VERBS and cand.code[:2] in HOSTILE_ACT_ROOTS):
+                        cand.intent = True
                 if climb.dep in {"xcomp", "ccomp"} and lemma in THREAT_VERBS:
                     cand.intent = True
                 if lemma in INTENT_ADJECTIVES:
@@ -925,7 +934,7 @@ def _condition(parse: Parse, i: int) -> str | None:
 def _is_purpose_of_visit(parse: Parse, tok: Token) -> bool:
     """"will visit Eritrea to discuss ...", "arrived for talks": the talk is the visit's
     purpose, coded once as the visit."""
-    if tok.lemma.lower() not in {"discuss", "talk", "negotiate", "confer", "consult", "meet"}:
+    if tok.lemma.lower() not in PURPOSES_OF_VISITS:
         return False
     head = parse.head(tok.i)
     return tok.dep in {"advcl", "xcomp"} and head.lemma.lower() in TRAVEL_VERBS and head.i != tok.i
