@@ -813,7 +813,9 @@ class EventCoder:
                 spans.append((min(toks), max(toks) + 1))
         countries = {c for c in actors.context if c}
         countries |= {f.resolved.country for f in found if f.resolved.country}
-        return self.locator.locate(adoc, cand.trigger.i, spans, sorted(countries))
+        return self.locator.locate(
+            adoc, cand.trigger.i, spans, sorted(countries), event_root=cand.code[:2]
+        )
 
     def _place(self, actors: DocumentActors, found: list[Found], sentence: int) -> list[Found]:
         out = []

@@ -74,8 +74,13 @@ class Locator:
         trigger: int,
         actor_tokens: Sequence[tuple[int, int]] = (),
         context_countries: Sequence[str] = (),
+        event_root: str | None = None,
     ) -> Location | None:
-        """The place of the event whose verb is token ``trigger``, or None."""
+        """The place of the event whose verb is token ``trigger``, or None.
+
+        ``event_root`` is the event's CAMEO root ("19"), when known: physical events (attacks,
+        deployments, visits) happen where their recipient is; verbal ones do not.
+        """
         ctx = self._context(adoc)
         mentions = find_mentions(ctx.view, trigger, actor_tokens)
         if not mentions:
