@@ -31,7 +31,8 @@ def evaluate_docs(
     mismatches = []
     for g, (_doc, events) in zip(gold, pipeline.process(docs), strict=True):
         row = score_document(report, g, events)
-        if row["missing"] or row["extra"] or row.get("wrong_dates"):
+        wrong = row.get("wrong_dates") or row.get("wrong_locations")
+        if row["missing"] or row["extra"] or wrong:
             row["text"] = g.text
             mismatches.append(row)
     return report, mismatches

@@ -16,6 +16,16 @@ from polybius.errors import GoldFormatError
 
 
 @dataclass(frozen=True, slots=True)
+class GoldLocation:
+    """Where a gold event happened, as the annotator read it from the event's own clause."""
+
+    name: str  # the place's common English name
+    country: str | None  # ISO alpha-3; None for waters and disputed border areas
+    feature: str | None = None  # city, region, country, site
+    text: str | None = None  # the words of the document that name the place
+
+
+@dataclass(frozen=True, slots=True)
 class GoldEvent:
     source: str | None  # ISO3 country, "IGO", or None
     target: str | None
@@ -27,6 +37,8 @@ class GoldEvent:
     negated: bool = False
     intent: bool = False
     hypothetical: bool = False
+    location: GoldLocation | None = None  # None: no place given for the event (or not annotated)
+    has_location: bool = False  # False when the gold file says nothing about locations
 
     @property
     def factual(self) -> bool:
@@ -147,6 +159,8 @@ def _from_polybius(rec: dict[str, Any]) -> GoldDoc:
                 negated=bool(e.get("negated", False)),
                 intent=bool(e.get("intent", False)),
                 hypothetical=bool(e.get("hypothetical", False)),
+                location=_location(e.get("location")),
+                has_location="location" in e,
             )
         )
     return GoldDoc(
@@ -155,6 +169,21 @@ def _from_polybius(rec: dict[str, Any]) -> GoldDoc:
         text=str(rec["text"]),
         events=events,
         tags=tuple(rec.get("tags", ())),
+    )
+
+
+def _location(value: Any) -> GoldLocation | None:
+    """``null`` or ``{"text", "name", "country", "feature"}``; only the name is required."""
+    if value is None:
+        return None
+    if not isinstance(value, dict) or not str(value.get("name") or "").strip():
+        raise ValueError(f"location must be null or an object with a name, not {value!r}")
+    country = value.get("country")
+    return GoldLocation(
+        name=str(value["name"]),
+        country=map_country(country) if country else None,
+        feature=value.get("feature"),
+        text=value.get("text"),
     )
 
 

@@ -9,6 +9,11 @@ Scores (all micro-averaged over documents):
 - date accuracy: over gold events with a date annotation that were matched by type, the
   share whose predicted date agrees at the gold precision (an undated historical gold event
   must get no date);
+- location: over gold events with a location annotation that were matched the same way,
+  ``location_country_accuracy`` and ``location_place_accuracy`` are the shares of gold events
+  with a place whose predicted location has the same country / is the same place (see
+  ``same_place``), and ``location_false_rate`` is the share of gold events without a place
+  (the text gives none for that event) that were given one;
 - modality: share of negated / hypothetical gold events predicted with the same flag.
 Negated and hypothetical events are not facts: they are left out of type and dyad scores,
 so coding them as facts costs precision.
@@ -17,13 +22,16 @@ so coding them as facts costs precision.
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from polybius.evaluation.gold import GoldDoc, GoldEvent
-from polybius.records import Event
+from polybius.evaluation.gold import GoldDoc, GoldEvent, GoldLocation
+from polybius.records import Event, Location
 
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -78,6 +86,11 @@ class Report:
     type_docs: int = 0
     date_hits: int = 0
     date_total: int = 0
+    location_country_hits: int = 0
+    location_place_hits: int = 0
+    location_total: int = 0  # matched gold events with a place
+    location_false: int = 0
+    location_null_total: int = 0  # matched gold events whose text gives no place
     modality_hits: int = 0
     modality_total: int = 0
     negative_docs: int = 0
@@ -92,6 +105,18 @@ class Report:
         return self.date_hits / self.date_total if self.date_total else 0.0
 
     @property
+    def location_country_accuracy(self) -> float:
+        return self.location_country_hits / self.location_total if self.location_total else 0.0
+
+    @property
+    def location_place_accuracy(self) -> float:
+        return self.location_place_hits / self.location_total if self.location_total else 0.0
+
+    @property
+    def location_false_rate(self) -> float:
+        return self.location_false / self.location_null_total if self.location_null_total else 0.0
+
+    @property
     def modality_accuracy(self) -> float:
         return self.modality_hits / self.modality_total if self.modality_total else 0.0
 
@@ -104,6 +129,11 @@ class Report:
             "type_accuracy": round(self.type_accuracy, 4),
             "date_accuracy": round(self.date_accuracy, 4),
             "date_events": self.date_total,
+            "location_country_accuracy": round(self.location_country_accuracy, 4),
+            "location_place_accuracy": round(self.location_place_accuracy, 4),
+            "location_events": self.location_total,
+            "location_false_rate": round(self.location_false_rate, 4),
+            "location_null_events": self.location_null_total,
             "modality_accuracy": round(self.modality_accuracy, 4),
             "modality_events": self.modality_total,
             "negative_documents": self.negative_docs,
@@ -129,6 +159,12 @@ class Report:
             f"(P {self.dyad.precision:.3f}, R {self.dyad.recall:.3f})",
             f"event-type accuracy:          {self.type_accuracy:.3f}  ({self.type_docs} docs)",
             f"date accuracy:                {self.date_accuracy:.3f}  ({self.date_total} events)",
+            f"location country accuracy:    {self.location_country_accuracy:.3f}  "
+            f"({self.location_total} events)",
+            f"location place accuracy:      {self.location_place_accuracy:.3f}  "
+            f"({self.location_total} events)",
+            f"location false rate:          {self.location_false_rate:.3f}  "
+            f"({self.location_null_total} events without a place)",
             f"modality accuracy:            {self.modality_accuracy:.3f}  ({self.modality_total} events)",
             f"non-political docs w/o events: {self.negative_clean}/{self.negative_docs}",
         ]
@@ -173,6 +209,7 @@ def score_document(report: Report, gold: GoldDoc, predicted: list[Event]) -> dic
         report.negative_docs += 1
         report.negative_clean += not preds
     wrong_dates = _score_dates(report, facts, preds)
+    wrong_locations = _score_locations(report, facts, preds)
     _score_modality(report, gold.events, predicted)
     row: dict[str, Any] = {
         "id": gold.id,
@@ -181,15 +218,21 @@ def score_document(report: Report, gold: GoldDoc, predicted: list[Event]) -> dic
     }
     if wrong_dates:
         row["wrong_dates"] = wrong_dates
+    if wrong_locations:
+        row["wrong_locations"] = wrong_locations
     return row
 
 
-def _score_dates(report: Report, facts: list[GoldEvent], preds: list[Event]) -> list[dict[str, Any]]:
-    """Count date agreement; returns the disagreements (gold vs predicted) for error analysis."""
-    wrong: list[dict[str, Any]] = []
+def _matches(
+    facts: list[GoldEvent], preds: list[Event], wanted: Callable[[GoldEvent], bool]
+) -> Iterator[tuple[GoldEvent, Event]]:
+    """Pair each wanted gold event with one predicted event: same type and dyad, else same type.
+
+    A prediction is used at most once; gold events without a match are skipped.
+    """
     pool = list(preds)
     for g in facts:
-        if not g.has_date:
+        if not wanted(g):
             continue
         match = next(
             (e for e in pool if e.plover.event_type == g.type
@@ -199,6 +242,13 @@ def _score_dates(report: Report, facts: list[GoldEvent], preds: list[Event]) -> 
         if match is None:
             continue
         pool.remove(match)
+        yield g, match
+
+
+def _score_dates(report: Report, facts: list[GoldEvent], preds: list[Event]) -> list[dict[str, Any]]:
+    """Count date agreement; returns the disagreements (gold vs predicted) for error analysis."""
+    wrong: list[dict[str, Any]] = []
+    for g, match in _matches(facts, preds, lambda g: g.has_date):
         report.date_total += 1
         if _date_agrees(g.date, match):
             report.date_hits += 1
@@ -212,6 +262,83 @@ def _score_dates(report: Report, facts: list[GoldEvent], preds: list[Event]) -> 
                 "expression": match.when.text,
             })
     return wrong
+
+
+def _score_locations(
+    report: Report, facts: list[GoldEvent], preds: list[Event]
+) -> list[dict[str, Any]]:
+    """Count location agreement; returns the disagreements (gold vs predicted) for errors."""
+    wrong: list[dict[str, Any]] = []
+    for g, match in _matches(facts, preds, lambda g: g.has_location):
+        pred = match.location
+        if g.location is None:
+            report.location_null_total += 1
+            if pred is None:
+                continue
+            report.location_false += 1
+        else:
+            report.location_total += 1
+            country_ok = pred is not None and pred.country == g.location.country
+            place_ok = pred is not None and same_place(g.location, pred)
+            report.location_country_hits += country_ok
+            report.location_place_hits += place_ok
+            if country_ok and place_ok:
+                continue
+        wrong.append({
+            "type": g.type,
+            "trigger": match.trigger.text,
+            "gold": _gold_location_dict(g.location),
+            "predicted": _location_dict(pred),
+        })
+    return wrong
+
+
+def _gold_location_dict(loc: GoldLocation | None) -> dict[str, Any] | None:
+    if loc is None:
+        return None
+    return {"name": loc.name, "country": loc.country, "feature": loc.feature, "text": loc.text}
+
+
+def _location_dict(loc: Location | None) -> dict[str, Any] | None:
+    if loc is None:
+        return None
+    return {"name": loc.name, "country": loc.country, "feature": loc.feature, "text": loc.text}
+
+
+def fold_place(name: str) -> tuple[str, ...]:
+    """A place name as lower-case ASCII words: accents, case and punctuation do not count."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return tuple(re.findall(r"[a-z0-9]+", plain.casefold()))
+
+
+def _contains(outer: tuple[str, ...], inner: tuple[str, ...]) -> bool:
+    n = len(inner)
+    return n > 0 and any(outer[i : i + n] == inner for i in range(len(outer) - n + 1))
+
+
+def same_place(gold: GoldLocation, pred: Location) -> bool:
+    """Whether a predicted location names the gold place.
+
+    There is no gazetteer point for the gold names, so names are compared: folded (accents,
+    case and punctuation removed) they are equal, or one is a run of whole words of the other
+    ("Kaduna" / "Kaduna State", "Baghdad" / "Baghdad airport"; never "Niger" / "Nigeria").
+    The predicted name is the gazetteer's spelling, so the words of the text the locator
+    resolved count as well: "Deraa" in the text is the gazetteer's "Dar‘ā".
+    Containment does not make a country the same place as a place inside it ("Lebanon" is not
+    "southern Lebanon"), and places in two different known countries are never the same
+    ("Georgia" the country and the US state).
+    """
+    if gold.country and pred.country and gold.country != pred.country:
+        return False
+    g = fold_place(gold.name)
+    if not g:
+        return False
+    names = [p for p in (fold_place(pred.name), fold_place(pred.text)) if p]
+    if g in names:
+        return True
+    if (gold.feature == "country") != (pred.feature == "country"):
+        return False
+    return any(_contains(g, p) or _contains(p, g) for p in names)
 
 
 def _date_agrees(gold_date: str | None, event: Event) -> bool:
