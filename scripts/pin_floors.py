@@ -42,6 +42,11 @@ def floors_for(report: dict) -> dict:
         floors["date_accuracy"] = _floor(report["date_accuracy"], MARGIN)
     if report["modality_events"]:
         floors["modality_accuracy"] = _floor(report["modality_accuracy"], MARGIN)
+    if report.get("location_events"):
+        for key in ("location_country_accuracy", "location_place_accuracy"):
+            floors[key] = _floor(report[key], MARGIN)
+        # A ceiling, not a floor: located events the text gives no place for.
+        floors["location_false_rate_max"] = round(report["location_false_rate"] + MARGIN, 2)
     floors["per_type"] = {
         etype: {
             "precision": _floor(c["precision"], TYPE_MARGIN),

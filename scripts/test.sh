@@ -3,6 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-.venv/bin/python}
-"$PY" -m ruff check src tests bench
+"$PY" -m ruff check src tests bench scripts
 "$PY" -m mypy
 "$PY" -m pytest -q "$@"

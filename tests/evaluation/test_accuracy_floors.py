@@ -20,9 +20,14 @@ FLOORS = json.loads((Path(__file__).parent / "floors.json").read_text())
 def _check(report, floors):
     got = report.to_dict()
     failures = []
-    for key in ("type_accuracy", "date_accuracy", "modality_accuracy"):
+    for key in (
+        "type_accuracy", "date_accuracy", "modality_accuracy",
+        "location_country_accuracy", "location_place_accuracy",
+    ):  # fmt: skip
         if key in floors and got[key] < floors[key]:
             failures.append(f"{key}: {got[key]} < {floors[key]}")
+    if "location_false_rate_max" in floors and got["location_false_rate"] > floors["location_false_rate_max"]:
+        failures.append(f"location_false_rate: {got['location_false_rate']} > {floors['location_false_rate_max']}")
     for key in ("overall", "dyad"):
         if key in floors and got[key]["f1"] < floors[key]:
             failures.append(f"{key} F1: {got[key]['f1']} < {floors[key]}")
