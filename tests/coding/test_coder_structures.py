@@ -91,3 +91,17 @@ def test_denied_part_in_an_incident_is_a_negated_attack(code_text):
     assert denial[0].plover.event_type == "ASSAULT"
     none = code_text("An explosion hit the port. Turkey said it had nothing to do with the blast.")
     assert any(e.negated and e.source.country == "TUR" for e in none)
+
+
+def test_an_unattributed_attack_has_an_unidentified_source_but_accidents_are_no_events(code_text):
+    events = code_text("Four Afghan soldiers were killed by a roadside bomb in Kandahar on Monday.")
+    assert [(e.source.code, e.target.country, e.plover.event_type) for e in events] == [
+        ("UAF", "AFG", "ASSAULT")
+    ]
+    assert code_text("Four people were killed in a bus crash in Kandahar on Monday.") == []
+    assert code_text("The earthquake killed 300 people in eastern Turkey.") == []
+
+
+def test_a_city_named_like_a_politician_is_the_city(code_text):
+    events = code_text("Gunmen killed two police officers in Lagos on Sunday.")
+    assert events and all(e.target.country == "NGA" for e in events if e.target)

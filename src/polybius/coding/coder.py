@@ -104,6 +104,15 @@ PLACE_PREPS = frozenset({"in", "near", "outside", "inside", "across", "throughou
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # Roots whose events between coordinated subjects with no other recipient are mutual.
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
+ATTACK_CUES = frozenset(
+    {"device", "ied", "explosive", "gunfire", "sniper", "mine", "minefield", "grenade", "gunman",
+     "gunmen", "attacker", "assailant", "militant", "bomber", "suicide", "car-bomb", "landmine"}
+)  # fmt: skip
+DISASTER_NOUNS = frozenset(
+    {"accident", "crash", "collision", "earthquake", "quake", "flood", "flooding", "storm",
+     "hurricane", "cyclone", "typhoon", "landslide", "avalanche", "fire", "blaze", "wildfire",
+     "outbreak", "epidemic", "disease", "heatwave", "stampede", "tsunami", "eruption", "drought"}
+)  # fmt: skip
 CONSUMING_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
 DIRECTIVE_ROOTS = frozenset({"02", "10", "11", "12", "13"})
 CONSUMED_DEPS = frozenset({"xcomp", "pcomp", "ccomp", "prep", "pobj", "dobj"})
@@ -156,7 +165,8 @@ class EventCoder:
     def code(self, adoc: AnnotatedDoc) -> list[Event]:
         parse = Parse(adoc)
         pub = adoc.doc.date
-        actors = DocumentActors(parse, self.resolver, pub)
+        place_country = self._place_country if self.locator is not None else None
+        actors = DocumentActors(parse, self.resolver, pub, place_country)
         events: list[Event] = []
         seen: set[tuple[object, ...]] = set()
         for sentence in adoc.sentences:
@@ -206,6 +216,17 @@ class EventCoder:
                 if tok.dep in {"dobj", "pobj", "dative"}:
                     actors.remember(actors.at(tok.i, allow_coref=False), is_subject=False)
         return _most_specific(events)
+
+    def _place_country(self, name: str) -> str | None:
+        """The country of the most likely place called ``name`` ("Kaduna" -> NGA), or None."""
+        from polybius.geo.names import fold
+
+        assert self.locator is not None
+        hits = self.locator.gazetteer.lookup(fold(name))
+        if not hits:
+            return None
+        place, _ = max(hits, key=lambda h: (not h[1], h[0].prefer, h[0].prominence, h[0].population))
+        return place.country
 
     # ------------------------------------------------------------ candidates
     def _candidates(self, parse: Parse, actors: DocumentActors, tok: Token) -> Iterable[_Candidate]:
@@ -741,6 +762,11 @@ class EventCoder:
             if s.resolved.country or s.resolved.kind != "sector"
             or (unknown_attackers and s.resolved.sector == "REB")
         ]
+        if not sources and unknown_attackers and _attack_in_clause(self.lexicon, parse, cand.trigger):
+            # "Three civilians were killed in a car bombing in Baghdad", "a missile killed
+            # two people in Przewodow": a violent event on a placed victim with no named
+            # perpetrator has an unidentified source (CAMEO's UAF), not no event.
+            sources = [_unidentified(cand.trigger)]
         source_countries = {s.resolved.country for s in sources}
         # A recipient placed by context in the source's own country and sector is the source
         # itself ("Russia withdrew its troops"), not a recipient.
@@ -820,7 +846,9 @@ class EventCoder:
     def _place(self, actors: DocumentActors, found: list[Found], sentence: int) -> list[Found]:
         out = []
         for f in found:
-            if f.resolved.country is None and f.resolved.kind == "sector":
+            weapon = f.token >= 0 and actors.parse.tokens[f.token].lemma.lower() in WEAPON_NOUNS
+            if f.resolved.country is None and f.resolved.kind == "sector" and not weapon:
+                # ("a roadside bomb" has no country the story can lend it)
                 hint = actors.country_hint(sentence)
                 if hint is not None:
                     f = with_country(f, hint)
@@ -994,6 +1022,24 @@ def _most_specific(events: list[Event]) -> list[Event]:
 
 def _specificity(code: str) -> int:
     return len(code) - (code.endswith("0") and len(code) == 3)
+
+
+def _attack_in_clause(lexicon: Lexicon, parse: Parse, trigger: Token) -> bool:
+    """Does the clause say it was an attack ("killed in a car bombing", "by an explosive
+    device", "a missile killed") rather than an accident or a disaster?"""
+    words = {t.lemma.lower() for t in parse.subtree(trigger.i)}
+    if words & DISASTER_NOUNS:
+        return False
+    return bool(words & (ATTACK_CUES | WEAPON_NOUNS | set(lexicon.incidents)))
+
+
+def _unidentified(trigger: Token) -> Found:
+    actor = ResolvedActor(name="unidentified attackers", country=None, sector="UAF", code="UAF", kind="sector")
+    mention = ActorMention(
+        text="", start=trigger.idx, end=trigger.idx, name=actor.name, country=None, sector="UAF",
+        code="UAF",
+    )  # fmt: skip
+    return Found(mention, actor, "context", -1)
 
 
 def _government_of(found: Found) -> Found:

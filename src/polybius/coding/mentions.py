@@ -8,6 +8,7 @@ Wraps the knowledge-base resolver with what only the document knows: earlier men
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
@@ -61,10 +62,17 @@ class _Memory:
 class DocumentActors:
     """Resolves phrases of one document, remembering what it has seen."""
 
-    def __init__(self, parse: Parse, resolver: Resolver, on: date | None) -> None:
+    def __init__(
+        self,
+        parse: Parse,
+        resolver: Resolver,
+        on: date | None,
+        place_country: Callable[[str], str | None] | None = None,
+    ) -> None:
         self.parse = parse
         self.resolver = resolver
         self.on = on
+        self._place_country = place_country
         self._cache: dict[tuple[int, bool], Found | None] = {}
         self._memory: list[_Memory] = []
         self._surnames: dict[str, ResolvedActor] = {}
@@ -234,6 +242,12 @@ class DocumentActors:
             # "Thousands of Georgians protested": a plural demonym names the people, not
             # the state.
             resolved = _as_civilians(resolved)
+        if (
+            resolved.kind == "person" and hi - lo == 1 and tok.ent_type in {"GPE", "LOC", "FAC"}
+            and self._surnames.get(tok.text.lower()) is None
+        ):
+            # "killed in Lagos" is the city, not Ricardo Lagos, unless he was named before.
+            return None
         if resolved.kind == "person":
             for part in resolved.name.replace("-", " ").split():
                 self._surnames.setdefault(part.lower(), resolved)
@@ -319,10 +333,17 @@ class DocumentActors:
     def _countries_in_document(self) -> tuple[str, ...]:
         counts: Counter[str] = Counter()
         for ent in self.parse.adoc.entities:
-            if ent.label in {"GPE", "NORP"}:
+            if ent.label in {"GPE", "NORP", "LOC"}:
                 r = self.resolver.resolve(ent.text, self.on)
+                if r is not None and r.kind == "person":
+                    r = None  # a place named like a politician ("Lagos")
                 if r is not None and r.country:
                     counts[r.country] += 1
+                elif ent.label != "NORP" and self._place_country is not None:
+                    # Towns and regions place the story too ("police in Kaduna").
+                    country = self._place_country(ent.text)
+                    if country:
+                        counts[country] += 1
         total = sum(counts.values())
         top = counts.most_common(1)
         self._dominant = top[0][0] if top and top[0][1] * 2 > total else None
