@@ -43,11 +43,13 @@ def gaps() -> dict[str, dict[str, int]]:
     out: dict[str, dict[str, int]] = {}
     for country in countries:
         row = {}
+        founded = (absent or {}).get("founded", {}).get(country)
+        begin = max(START, date.fromisoformat(str(founded))) if founded else START
         for office in OFFICES:
-            if country in (absent or {}).get(office, []):
+            if country in ((absent or {}).get(office) or []):
                 row[office] = 0
                 continue
-            missing, cursor = 0, START
+            missing, cursor = 0, begin
             for start, end in sorted(terms[country][office]):
                 if start > cursor + SLACK:
                     missing += (min(start, CUTOFF) - cursor).days
