@@ -50,9 +50,10 @@ def test_durations_and_vague_words_are_not_dates(text):
 @given(st.dates(min_value=date(1950, 1, 1), max_value=date(2090, 12, 31)), st.sampled_from(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]))
 def test_past_weekday_is_within_the_last_week(pub, day):
+    # gold/README.md: the most recent such day strictly before publication.
     r = resolve(f"on {day}", pub, future=False)
     assert r is not None
-    assert 0 <= (pub - r.date).days <= 6
+    assert 1 <= (pub - r.date).days <= 7
     assert r.date.strftime("%A").lower() == day
 
 
@@ -61,3 +62,54 @@ def test_month_ranges_cover_whole_months(pub):
     r = resolve("last month", pub)
     assert r is not None and r.date.day == 1
     assert r.date_end.month == r.date.month and r.date_end < pub
+
+
+@pytest.mark.parametrize(
+    "text", ["14 months", "two days", "a 30-day", "week-long", "a 15-year-old", "decades", "hours"]
+)
+def test_bare_lengths_of_time_and_ages_are_not_dates(text):
+    assert resolve(text, PUB) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("the same day", "2021-12-30"),
+        ("hours later", "2021-12-30"),
+        ("that night", "2021-12-30"),
+        ("the next day", "2021-12-31"),
+        ("the following day", "2021-12-31"),
+        ("after midnight", "2021-12-31"),
+        ("a day earlier", "2021-12-29"),
+        ("two days later", "2022-01-01"),
+        ("two days earlier", "2021-12-28"),
+        # "ago" counts from publication whatever the story's day.
+        ("two days ago", "2022-01-02"),
+    ],
+)
+def test_story_relative_expressions_count_from_the_anchor(text, start):
+    r = resolve(text, PUB, anchor=date(2021, 12, 30))
+    assert r is not None and (r.date.isoformat(), r.precision) == (start, "day")
+
+
+def test_overnight_is_the_publication_day():
+    r = resolve("overnight", PUB)
+    assert r is not None and r.date == PUB
+
+
+def test_weekend_past_and_coming():
+    past = resolve("over the weekend", PUB)
+    coming = resolve("this weekend", PUB, future=True)
+    assert past is not None and (past.date.isoformat(), past.date_end.isoformat()) == (
+        "2022-01-01",
+        "2022-01-02",
+    )
+    assert coming is not None and coming.date.isoformat() == "2022-01-08"
+
+
+def test_publication_weekday_in_the_past_is_a_week_before():
+    # gold/README.md: "no text uses the publication day's own weekday for an event".
+    r = resolve("on Tuesday", PUB)
+    assert r is not None and r.date.isoformat() == "2021-12-28"
+    last = resolve("last Monday", PUB)
+    assert last is not None and last.date.isoformat() == "2022-01-03"

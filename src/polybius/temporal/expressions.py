@@ -29,6 +29,30 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _DAY_NUM = re.compile(r"\b([0-3]?\d)(st|nd|rd|th)?\b")
 
 
+# A bare length of time ("14 months", "two days", "a 30-day", "week-long", "15-year-old") is a
+# duration or an age, never a date: without "ago"/"earlier"/"later" it says nothing about when.
+_DURATION = re.compile(
+    rf"(the\s+)?(({_NUM}|\d+|a|an)\s*-?\s*)?(minute|hour|day|night|week|month|year|decade|centur(y|ie))s?"
+    r"(\s*-?\s*(long|old))?"
+)
+# Expressions that name a time relative to the story's own day rather than to publication:
+# "the same day", "hours later", "that night". The caller supplies that day as ``anchor``.
+_SAME_DAY = frozenset({
+    "the same day", "same day", "that day", "later that day", "earlier that day",
+    "earlier in the day", "later in the day", "that night", "later that night", "that evening",
+    "later that evening", "that morning", "that afternoon", "hours later", "hours earlier",
+    "minutes later", "moments later", "shortly afterwards", "shortly afterward",
+    "soon afterwards", "soon afterward", "shortly after", "soon after", "hours afterwards",
+    "within hours", "at midnight", "just before midnight", "before midnight", "midnight",
+})  # fmt: skip
+_NEXT_DAY = frozenset({
+    "the next day", "the following day", "next day", "a day later", "the day after",
+    "the next morning", "the following morning", "after midnight", "shortly after midnight",
+    "just after midnight",
+})  # fmt: skip
+_PREVIOUS_DAY = frozenset({"the day before", "the previous day", "a day earlier", "the night before",
+                           "the previous night", "the eve"})  # fmt: skip
+
 _Date = date
 
 
@@ -62,36 +86,75 @@ def _shift_month(d: date, months: int) -> tuple[int, int]:
     return d.year + m // 12, m % 12 + 1
 
 
-def resolve(text: str, pub: date, future: bool = False) -> Resolved | None:
-    """Ground ``text`` against ``pub``; ``future`` when the verb is in the future tense."""
-    return _resolve(text.lower().strip(), pub, future)
+def resolve(
+    text: str, pub: date, future: bool = False, anchor: date | None = None
+) -> Resolved | None:
+    """Ground ``text`` against ``pub``; ``future`` when the verb is in the future tense.
+
+    ``anchor`` is the day the story is telling about where it differs from the publication
+    day: "the same day", "the next day" and "two days later" count from it ("ago" and the
+    weekday names count from publication).
+    """
+    return _resolve(_normalise(text), pub, future, anchor or pub)
+
+
+def is_anchored(text: str) -> bool:
+    """Does the expression count from the story's day ("hours later", "two days earlier")
+    rather than from the publication date?"""
+    t = _normalise(text)
+    if t in _SAME_DAY or t in _NEXT_DAY or t in _PREVIOUS_DAY:
+        return True
+    m = _AGO.search(t)
+    return m is not None and m.group(3) not in {"ago", "from now"}
+
+
+def is_duration(text: str) -> bool:
+    """A bare length of time ("a day", "two weeks", "hours"): no date by itself."""
+    return _DURATION.fullmatch(_normalise(text)) is not None
+
+
+def _normalise(text: str) -> str:
+    t = re.sub(r"\s+", " ", text.lower().strip())
+    return re.sub(r"[’']s\b", "", t)
 
 
 @lru_cache(maxsize=4096)
-def _resolve(t: str, pub: date, future: bool) -> Resolved | None:
-    t = re.sub(r"[’']s\b", "", t)
+def _resolve(t: str, pub: date, future: bool, anchor: date) -> Resolved | None:
+    if t in _SAME_DAY:
+        return _day(anchor)
+    if t in _NEXT_DAY:
+        return _day(anchor + timedelta(days=1))
+    if t in _PREVIOUS_DAY:
+        return _day(anchor - timedelta(days=1))
+    if _DURATION.fullmatch(t):
+        return None
     t = re.sub(r"^(on|in|at|by|during|since|from|until|late|early|earlier|later)\s+", "", t)
     t = re.sub(r"^(late|early)\s+(on\s+)?", "", t)
-    if t in {"today", "this morning", "this afternoon", "this evening", "tonight", "now"}:
+    if t in {"today", "this morning", "this afternoon", "this evening", "tonight", "now",
+             "overnight"}:  # fmt: skip
+        # "overnight" in a story is the night that ends on its publication day.
         return _day(pub)
     if t in {"yesterday", "last night", "yesterday morning", "yesterday afternoon",
-             "yesterday evening", "overnight"}:  # fmt: skip
+             "yesterday evening"}:  # fmt: skip
         return _day(pub - timedelta(days=1))
     if t in {"tomorrow", "tomorrow morning"}:
         return _day(pub + timedelta(days=1))
-    if t in {"the day before", "the previous day", "a day earlier"}:
-        return _day(pub - timedelta(days=1))
+    if re.fullmatch(r"(over |at |during )?the weekend", t):
+        # The weekend just past (or, in the future tense, the coming one).
+        sat = _weekday(pub, 5, future=future)
+        return Resolved(sat, sat + timedelta(days=1), "day")
     if m := _AGO.search(t):
         n = int(m.group(1)) if m.group(1).isdigit() else NUMBERS.get(m.group(1), 1)
         unit, direction = m.group(2), m.group(3)
         sign = 1 if direction in {"later", "after", "from now"} else -1
+        base = pub if direction in {"ago", "from now"} else anchor
         if unit == "day":
-            return _day(pub + timedelta(days=sign * n))
+            return _day(base + timedelta(days=sign * n))
         if unit == "week":
-            return _week(pub + timedelta(weeks=sign * n))
+            return _week(base + timedelta(weeks=sign * n))
         if unit == "month":
-            return _month(*_shift_month(pub, sign * n))
-        return _year(pub.year + sign * n)
+            return _month(*_shift_month(base, sign * n))
+        return _year(base.year + sign * n)
     for prefix, offset in (("last ", -1), ("past ", -1), ("previous ", -1), ("this ", 0),
                            ("next ", 1), ("coming ", 1), ("earlier this ", 0), ("later this ", 0)):  # fmt: skip
         if t.startswith(prefix):
@@ -103,11 +166,11 @@ def _resolve(t: str, pub: date, future: bool) -> Resolved | None:
             if unit == "year":
                 return _year(pub.year + offset)
             if unit == "weekend":
-                sat = _weekday(pub, 5, future=offset > 0)
+                sat = _weekday(pub, 5, future=offset > 0 or (offset == 0 and future))
                 return Resolved(sat, sat + timedelta(days=1), "day")
             if unit in WEEKDAYS:
                 if offset < 0:
-                    return _day(_weekday(pub - timedelta(days=1), WEEKDAYS[unit], future=False))
+                    return _day(_weekday(pub, WEEKDAYS[unit], future=False))
                 if offset > 0:
                     return _day(_weekday(pub + timedelta(days=1), WEEKDAYS[unit], future=True))
                 return _day(_weekday(pub, WEEKDAYS[unit], future=future))
@@ -168,15 +231,19 @@ def _nearest_year(pub: date, month: int, day: int, future: bool) -> int:
 
 
 def _weekday(pub: date, weekday: int, future: bool) -> date:
-    """The nearest such weekday on or before (past) / on or after (future) ``pub``."""
+    """The nearest such weekday on or after ``pub`` (future), or strictly before it (past):
+    a story tells of its own publication day as "today", so a past "on Monday" in a story
+    published on a Monday is the Monday before."""
     if future:
         return pub + timedelta(days=(weekday - pub.weekday()) % 7)
-    return pub - timedelta(days=(pub.weekday() - weekday) % 7)
+    return pub - timedelta(days=(pub.weekday() - weekday - 1) % 7 + 1)
 
 
 def _fallback(t: str, pub: date, future: bool) -> Resolved | None:
     if not re.search(r"\d", t):
         return None
+    if re.search(r"\b(minute|hour|day|week|month|year|decade|century)s?\b", t):
+        return None  # "within 14 months", "the 29-year": spans of time, which dateparser dates
     try:
         import dateparser
     except ImportError:  # pragma: no cover - dateparser is a dependency
