@@ -27,6 +27,7 @@ class Case:
     lon: float | None
     tol_km: float
     xfail: str
+    root: str | None  # the event's CAMEO root, as the coder passes it; None: not given
 
     @property
     def id(self) -> str:
@@ -57,6 +58,7 @@ def read_cases() -> list[Case]:
                     lon=float(r["lon"]) if r["lon"] else None,
                     tol_km=float(r["tol_km"]) if r["tol_km"] else 0.0,
                     xfail=r["xfail"],
+                    root=r["root"] or None,
                 )
             )
     return cases

