@@ -52,6 +52,21 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def _dump_dom(url: str, profile: Path) -> str:
+    """The page's DOM once its script has finished loading (``<body data-loaded=...>``).
+
+    Chromium's virtual time budget does not wait for real network replies, so on a busy
+    machine the DOM can be dumped before the page's fetches return: dump again (up to three
+    times) until the page says it is done, whatever the outcome it reports.
+    """
+    html = ""
+    for _ in range(3):
+        html = _dump_once(url, profile)
+        if "<body data-loaded=" in html:
+            break
+    return html
+
+
+def _dump_once(url: str, profile: Path) -> str:
     result = subprocess.run(
         [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
          "--no-first-run", "--disable-background-networking", "--disable-component-update",
