@@ -15,6 +15,7 @@ Conventions (documented in the README):
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -830,13 +831,13 @@ class EventCoder:
             return None
         # The actors' own words are actors, not places ("Moscow warned London").
         sent = adoc.sentences[cand.trigger.sent]
-        own = parse.tokens[sent.token_start : sent.token_end]
         spans = []
         for f in found:
             m = f.mention
-            toks = [t.i for t in own if t.idx >= m.start and t.end <= m.end]
-            if toks:
-                spans.append((min(toks), max(toks) + 1))
+            lo = max(bisect_left(parse.starts, m.start), sent.token_start)
+            hi = min(bisect_left(parse.starts, m.end), sent.token_end)
+            if lo < hi:
+                spans.append((lo, hi))
         countries = {c for c in actors.context if c}
         countries |= {f.resolved.country for f in found if f.resolved.country}
         return self.locator.locate(

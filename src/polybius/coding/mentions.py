@@ -74,6 +74,7 @@ class DocumentActors:
         self.on = on
         self._place_country = place_country
         self._cache: dict[tuple[int, bool], Found | None] = {}
+        self._fixed: dict[int, list[Found]] = {}
         self._memory: list[_Memory] = []
         self._surnames: dict[str, ResolvedActor] = {}
         self._actor_nouns: dict[str, bool] = {}
@@ -82,6 +83,15 @@ class DocumentActors:
     # ------------------------------------------------------------------ public
     def at(self, i: int, *, allow_coref: bool = True) -> list[Found]:
         """Actors of the phrase headed by token ``i``, coordinated ones included."""
+        if not allow_coref:
+            # Without pronouns and plural references the answer depends on the text alone.
+            known = self._fixed.get(i)
+            if known is None:
+                known = self._fixed[i] = self._at(i, False)
+            return list(known)
+        return self._at(i, True)
+
+    def _at(self, i: int, allow_coref: bool) -> list[Found]:
         out: list[Found] = []
         for j in self.parse.conjuncts(i):
             split = self._coordinated_modifiers(j)

@@ -28,6 +28,7 @@ class Parse:
     def __init__(self, adoc: AnnotatedDoc) -> None:
         self.adoc = adoc
         self.tokens: list[Token] = adoc.tokens
+        self.starts: list[int] = [t.idx for t in adoc.tokens]  # for offset -> token lookups
         self.text = adoc.doc.text
         kids: list[list[int]] = [[] for _ in self.tokens]
         for t in self.tokens:
