@@ -7,38 +7,45 @@ out, an id already used by another file) and pin facts that are easy to check.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
-import polybius.actors
 from polybius.actors.kb import load_packaged
 
-PEOPLE_DIR = Path(polybius.actors.__file__).parent / "data" / "people"
-FILE = "africa.yaml"
-TODAY = date(2026, 11, 28)
+from .people_files import (
+    EXCLUSIVE_OFFICES,
+    ISO3,
+    OFFICE_OPTIONAL,
+    OFFICE_REQUIRED,
+    OFFICES,
+    PEOPLE_DIR,
+    PERSON_ID,
+    PERSON_KEYS,
+    TODAY,
+    holders,
+)
+from .people_files import (
+    as_date as _as_date,
+)
+from .people_files import (
+    fold as _fold,
+)
+from .people_files import (
+    load as _load,
+)
+from .people_files import (
+    offices_of as _offices,
+)
+from .people_files import (
+    person_by_id as _person,
+)
 
-PERSON_KEYS = {"id", "name", "aliases", "country", "offices"}
-OFFICE_REQUIRED = {"office", "title", "start"}
-OFFICE_OPTIONAL = {"end", "sector", "org", "acting", "approx"}
-OFFICES = {
-    "head_of_state",
-    "head_of_government",
-    "foreign_minister",
-    "defence_minister",
-    "igo_leader",
-    "military_chief",
-    "party_leader",
-    "opposition_leader",
-    "rebel_leader",
-    "other",
-}
+FILE = "africa.yaml"
+
 SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "CVL", "IGO", "BUS", "MED"}
 IGO_CODES = {
     "UNO", "UNSC", "UNGA", "UNHCR", "UNICEF", "WFP", "UNDP", "UNESCO", "EUR", "EUP", "ECB",
@@ -46,8 +53,6 @@ IGO_CODES = {
     "GCC", "SCO", "ECO", "COE", "OAS", "CWN", "OIC", "BIS", "OECD", "APEC", "BRI", "G7", "G20",
     "ITP", "ICRC", "WMO", "FAO", "ILO",
 }  # fmt: skip
-ISO3 = re.compile(r"^[A-Z]{3}$")
-PERSON_ID = re.compile(r"^[a-z]{3}-[a-z0-9]+(-[a-z0-9]+)*$")
 
 # The 54 African Union states less Egypt, which lives in middle_east.yaml.
 AFRICA = {
@@ -69,21 +74,10 @@ RIVAL_CLAIMS = {
 }
 # South Sudan's leaders are listed from 2005, when Southern Sudan became autonomous.
 NO_NATIONAL_LEADER_BEFORE = {"SSD": date(2005, 7, 9)}
-EXCLUSIVE_OFFICES = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister")
 
 
-def _as_date(value: Any) -> date:
-    # yaml.safe_load turns unquoted ISO dates into date objects; quoted ones stay strings.
-    if isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value))
 
 
-def _load(name: str) -> list[dict[str, Any]]:
-    with (PEOPLE_DIR / name).open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
-    assert isinstance(data, list), f"{name} must be a YAML list"
-    return data
 
 
 @pytest.fixture(scope="module")
@@ -99,47 +93,14 @@ def people(ours: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return ours + igo_africans
 
 
-def _held_on(office: dict[str, Any], on: date) -> bool:
-    # A successor's start day is the predecessor's end day, so the end day is exclusive.
-    end = office.get("end")
-    return _as_date(office["start"]) <= on and (end is None or on < _as_date(end))
 
 
-def holders(
-    people: list[dict[str, Any]],
-    country: str,
-    office: str,
-    on: date,
-    exact_only: bool = False,
-) -> list[str]:
-    """Names of everyone holding `office` for `country` on day `on`.
-
-    `exact_only` leaves out acting holders and offices whose dates are approximate.
-    """
-    return [
-        person["name"]
-        for person in people
-        if person["country"] == country
-        for held in person["offices"]
-        if held["office"] == office
-        and _held_on(held, on)
-        and not (exact_only and (held.get("acting") or held.get("approx")))
-    ]
 
 
-def _person(people: list[dict[str, Any]], person_id: str) -> dict[str, Any]:
-    found = [p for p in people if p["id"] == person_id]
-    assert len(found) == 1, person_id
-    return found[0]
 
 
-def _offices(person: dict[str, Any], kind: str) -> list[dict[str, Any]]:
-    return [o for o in person["offices"] if o["office"] == kind]
 
 
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 # --- schema -------------------------------------------------------------------------------

@@ -7,44 +7,49 @@ out, an id another file already uses) and pin a handful of facts that are easy t
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
-import polybius.actors
 from polybius.actors.kb import load_packaged
 
-PEOPLE_DIR = Path(polybius.actors.__file__).parent / "data" / "people"
+from .people_files import (
+    EXCLUSIVE_OFFICES,
+    ISO3,
+    OFFICE_OPTIONAL,
+    OFFICE_REQUIRED,
+    OFFICES,
+    PEOPLE_DIR,
+    PERSON_ID,
+    PERSON_KEYS,
+    TODAY,
+    holders,
+)
+from .people_files import (
+    as_date as _as_date,
+)
+from .people_files import (
+    fold as _fold,
+)
+from .people_files import (
+    load as _load,
+)
+from .people_files import (
+    offices_of as _offices,
+)
+from .people_files import (
+    person_by_id as _person,
+)
+
 FILES = ("asia.yaml", "middle_east.yaml")
 # The resolver's fallback file repeats some leaders on purpose, under the same ids;
 # the regional files win at load time.
 FALLBACK_FILE = "core.yaml"
-TODAY = date(2026, 11, 28)
 
-PERSON_KEYS = {"id", "name", "aliases", "country", "offices"}
-OFFICE_REQUIRED = {"office", "title", "start"}
-OFFICE_OPTIONAL = {"end", "sector", "org", "acting", "approx"}
-OFFICES = {
-    "head_of_state",
-    "head_of_government",
-    "foreign_minister",
-    "defence_minister",
-    "igo_leader",
-    "military_chief",
-    "party_leader",
-    "opposition_leader",
-    "rebel_leader",
-    "other",
-}
 SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "CVL", "IGO", "PTY", "BUS", "MED"}
-ISO3 = re.compile(r"^[A-Z]{3}$")
-PERSON_ID = re.compile(r"^[a-z]{3}-[a-z0-9]+(-[a-z0-9]+)*$")
 # YAML 1.1 reads these bare words as booleans or null: an alias like that is a typing slip.
 YAML_TRAPS = {"yes", "no", "on", "off", "y", "n", "true", "false", "null", "~"}
 
@@ -62,25 +67,14 @@ MIDDLE_EAST = {
     "IRN", "IRQ", "SYR", "LBN", "ISR", "PSE", "JOR", "SAU", "YEM", "OMN", "ARE", "QAT",
     "BHR", "KWT", "EGY",
 }  # fmt: skip
-EXCLUSIVE_OFFICES = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister")
 # Rival governments that both claimed the office, up to the day before which they overlap.
 RIVAL_CLAIMS = {("AFG", "head_of_state"): date(2001, 12, 22)}
 # Timor-Leste was under UN administration until independence on 2002-05-20.
 NO_NATIONAL_LEADER_BEFORE = {"TLS": date(2002, 5, 20)}
 
 
-def _as_date(value: Any) -> date:
-    # yaml.safe_load turns unquoted ISO dates into date objects; quoted ones stay strings.
-    if isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value))
 
 
-def _load(name: str) -> list[dict[str, Any]]:
-    with (PEOPLE_DIR / name).open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
-    assert isinstance(data, list), f"{name} must be a YAML list"
-    return data
 
 
 @pytest.fixture(scope="module")
@@ -88,51 +82,16 @@ def people() -> list[dict[str, Any]]:
     return [person for name in FILES for person in _load(name)]
 
 
-def _held_on(office: dict[str, Any], on: date) -> bool:
-    # A successor's start day is the predecessor's end day, so the end day is exclusive.
-    end = office.get("end")
-    return _as_date(office["start"]) <= on and (end is None or on < _as_date(end))
 
 
-def holders(
-    people: list[dict[str, Any]],
-    country: str,
-    office: str,
-    on: date,
-    exact_only: bool = False,
-) -> list[str]:
-    """Names of everyone holding `office` for `country` on day `on`.
-
-    `exact_only` leaves out acting holders and offices whose dates are approximate.
-    """
-    return [
-        person["name"]
-        for person in people
-        if person["country"] == country
-        for held in person["offices"]
-        if held["office"] == office
-        and _held_on(held, on)
-        and not (exact_only and (held.get("acting") or held.get("approx")))
-    ]
 
 
-def _person(people: list[dict[str, Any]], person_id: str) -> dict[str, Any]:
-    found = [p for p in people if p["id"] == person_id]
-    assert len(found) == 1, person_id
-    return found[0]
 
 
-def _offices(person: dict[str, Any], kind: str) -> list[dict[str, Any]]:
-    return [o for o in person["offices"] if o["office"] == kind]
 
 
-# Letters that Unicode does not decompose into a base letter plus a mark.
-_UNDECOMPOSED = str.maketrans({"Đ": "D", "đ": "d", "ı": "i"})
 
 
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 # --- schema -------------------------------------------------------------------------------

@@ -7,35 +7,32 @@ prime ministers on the same day) and pin a few well-known facts.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
-import polybius.actors
+from .people_files import (
+    ISO3,
+    OFFICE_OPTIONAL,
+    OFFICE_REQUIRED,
+    OFFICES,
+    PEOPLE_DIR,
+    PERSON_ID,
+)
+from .people_files import (
+    PERSON_KEYS as PERSON_REQUIRED,
+)
+from .people_files import (
+    as_date as _as_date,
+)
+from .people_files import (
+    load as _load,
+)
 
-PEOPLE_DIR = Path(polybius.actors.__file__).parent / "data" / "people"
 FILES = ("europe.yaml", "igo.yaml")
 
-PERSON_REQUIRED = {"id", "name", "aliases", "country", "offices"}
-OFFICE_REQUIRED = {"office", "title", "start"}
-OFFICE_OPTIONAL = {"end", "sector", "org", "acting", "approx"}
-OFFICES = {
-    "head_of_state",
-    "head_of_government",
-    "foreign_minister",
-    "defence_minister",
-    "igo_leader",
-    "military_chief",
-    "party_leader",
-    "opposition_leader",
-    "rebel_leader",
-    "other",
-}
 ORGS = {
     "UNO",
     "UNSC",
@@ -90,23 +87,11 @@ SHARED_OFFICES = {
     ("LIE", "head_of_state"),
     ("SRB", "head_of_state"),
 }
-ISO3 = re.compile(r"^[A-Z]{3}$")
-PERSON_ID = re.compile(r"^[a-z]{3}-[a-z0-9]+(-[a-z0-9]+)*$")
 EARLIEST_END = date(2000, 1, 1)
 
 
-def _as_date(value: Any) -> date:
-    # yaml.safe_load turns unquoted ISO dates into date objects; quoted ones stay strings.
-    if isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value))
 
 
-def _load(name: str) -> list[dict[str, Any]]:
-    with (PEOPLE_DIR / name).open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
-    assert isinstance(data, list), f"{name} must be a YAML list"
-    return data
 
 
 @pytest.fixture(scope="module")
