@@ -166,7 +166,7 @@ class EventCoder:
     def code(self, adoc: AnnotatedDoc) -> list[Event]:
         parse = Parse(adoc)
         pub = adoc.doc.date
-        place_country = self._place_country if self.locator is not None else None
+        place_country = self.locator.country_of if self.locator is not None else None
         actors = DocumentActors(parse, self.resolver, pub, place_country)
         events: list[Event] = []
         seen: set[tuple[object, ...]] = set()
@@ -217,17 +217,6 @@ class EventCoder:
                 if tok.dep in {"dobj", "pobj", "dative"}:
                     actors.remember(actors.at(tok.i, allow_coref=False), is_subject=False)
         return _most_specific(events)
-
-    def _place_country(self, name: str) -> str | None:
-        """The country of the most likely place called ``name`` ("Kaduna" -> NGA), or None."""
-        from polybius.geo.names import fold
-
-        assert self.locator is not None
-        hits = self.locator.gazetteer.lookup(fold(name))
-        if not hits:
-            return None
-        place, _ = max(hits, key=lambda h: (not h[1], h[0].prefer, h[0].prominence, h[0].population))
-        return place.country
 
     # ------------------------------------------------------------ candidates
     def _candidates(self, parse: Parse, actors: DocumentActors, tok: Token) -> Iterable[_Candidate]:

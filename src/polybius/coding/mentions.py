@@ -106,7 +106,7 @@ class DocumentActors:
         the subject's words are cut at "and" and commas and each part resolved alone.
         """
         found = self.at(first)
-        heads = [k for k in self.parse._kids[verb] if self.parse.tokens[k].dep in {"nsubj", "nsubjpass"}]
+        heads = [c.i for c in self.parse.children(verb) if c.dep in {"nsubj", "nsubjpass"}]
         idx = sorted(t.i for h in heads for t in self.parse.subtree(h))
         if not idx or idx[-1] - idx[0] + 1 != len(idx):
             return found

@@ -78,6 +78,13 @@ class Locator:
                     cls._default = cls(load())
         return cls._default
 
+    def country_of(self, name: str) -> str | None:
+        """The country of the most likely place called ``name`` ("Kaduna" -> NGA), or None:
+        the same choice ``locate`` makes for a name with no context."""
+        key = fold(name)
+        cands = self.gazetteer.lookup(key)
+        return self._choose(key, cands, set(), None, ()).country if cands else None
+
     def admin1_name(self, code: str | None) -> str | None:
         """The name of an admin1 region ("UA.05" -> "Donetsk Oblast") when we know it."""
         return self.gazetteer.admin1_names.get(code) if code else None
