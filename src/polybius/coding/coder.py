@@ -223,11 +223,7 @@ class EventCoder:
         rule = self._match(parse, tok) or self._noun_rule(parse, tok)
         if rule is None:
             return []
-        if (
-            tok.lemma.lower() in COMMAND_VERBS
-            and any(c.dep == "xcomp" for c in parse.children(tok.i))
-            and not self._own_forces(parse, tok)
-        ):
+        if _command(parse, tok) == "other":
             # "ordered Iran to release the sailors": a demand, whatever is demanded.
             rule = Rule(lemma=tok.lemma.lower(), code="100")
         passive = parse.is_passive(tok.i) or (
@@ -354,12 +350,13 @@ class EventCoder:
         a command to one's own forces is coded as the act it commands."""
         lemma = self._lemma(tok)
         if lemma in COMMAND_VERBS:
+            if _command(parse, tok) != "own":
+                return False
             own = self._match(parse, tok)
             if own is not None and own.obj:
                 return False  # "ordered the newspaper to suspend publication": 1721
             return any(
                 c.dep == "xcomp" and c.pos == "VERB" and self._match(parse, c) is not None
-                and self._own_forces(parse, tok)
                 for c in parse.children(tok.i)
             )
         if lemma not in INTENT_VERBS or lemma in THREAT_VERBS:
@@ -370,17 +367,6 @@ class EventCoder:
         return any(
             c.dep == "xcomp" and c.pos == "VERB" and self._match(parse, c) is not None
             for c in parse.children(tok.i)
-        )
-
-    def _own_forces(self, parse: Parse, tok: Token) -> bool:
-        """Is the commanded object the commander's own apparatus ("his forces", "troops",
-        "state companies"), not a foreign actor?"""
-        obj = parse.child(tok.i, "dobj")
-        if obj is None:
-            return True
-        words = {t.lemma.lower() for t in parse.subtree(obj.i)}
-        return not any(t.ent_type in {"GPE", "NORP"} for t in parse.subtree(obj.i)) or bool(
-            words & {"his", "her", "its", "their"}
         )
 
     def _lemma(self, tok: Token) -> str | None:
@@ -939,6 +925,21 @@ def _complement_verbs(parse: Parse, i: int, infinitives: bool = False) -> set[in
         out.add(j)
         stack.extend(k.i for k in parse.children(j) if k.dep in CONSUMED_DEPS | {"conj"})
     return out
+
+
+def _command(parse: Parse, tok: Token) -> str | None:
+    """For "ordered X to do Y": "own" when X is the commander's own apparatus ("troops",
+    "his forces", "state companies"), "other" when X is another actor ("ordered Iran to ..."),
+    None when ``tok`` commands nothing."""
+    if tok.lemma.lower() not in COMMAND_VERBS or not any(c.dep == "xcomp" for c in parse.children(tok.i)):
+        return None
+    obj = parse.child(tok.i, "dobj")
+    if obj is None:
+        return "own"
+    phrase = list(parse.subtree(obj.i))
+    foreign = any(t.ent_type in {"GPE", "NORP"} for t in phrase)
+    owned = any(t.lemma.lower() in {"his", "her", "its", "their"} for t in phrase)
+    return "other" if foreign and not owned else "own"
 
 
 def _condition(parse: Parse, i: int) -> str | None:
