@@ -187,9 +187,7 @@ def _rule(lemma: str, item: Any, name: str, line: int) -> Rule:
     unknown = set(item) - _RULE_KEYS
     if unknown:
         raise DataFileError(name, line, f"rule for {lemma!r} has unknown keys {sorted(unknown)}")
-    code = str(item["code"])
-    if not code.isdigit() or not 2 <= len(code) <= 4:
-        raise DataFileError(name, line, f"rule for {lemma!r}: {code!r} is not a CAMEO code")
+    code = _code(item["code"], lemma, name, line)
     context = item.get("context") or ()
     return Rule(
         lemma=lemma,
