@@ -71,13 +71,8 @@ def test_demonyms_come_from_the_actor_countries(locator: Locator, tmp_path: Path
     syria = locator.gazetteer.country("SYR")
     assert syria is not None and syria.feature == "country" and syria.name == "Syria"
     # An adjective two countries share names neither.
-    path = tmp_path / "countries.yaml"
-    path.write_text(
-        "- {iso3: COD, name: DR Congo, adjectives: [Congolese]}\n"
-        "- {iso3: COG, name: Republic of the Congo, adjectives: [Congolese, Brazzavillian]}\n",
-        encoding="utf-8",
-    )
-    assert _demonyms({"COD", "COG"}, path) == {"brazzavillian": "COG"}
+    countries = [("COD", ["Congolese"]), ("COG", ["Congolese", "Brazzavillian"])]
+    assert _demonyms({"COD", "COG"}, countries) == {"brazzavillian": "COG"}
 
 
 def test_curated_towns_missing_from_geonames(locator: Locator) -> None:

@@ -82,7 +82,7 @@ REFUSAL_WHEN_NEGATED = frozenset({"accept", "allow", "permit", "agree", "approve
 DENIAL_VERBS = frozenset({"deny", "dismiss", "refute", "reject", "disavow"})
 FAILURE_VERBS = frozenset({"fail", "neglect", "stop", "cease"})
 HEDGE_MODALS = frozenset({"could", "might", "may"})
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
+WILL_AUX = frozenset({"will", "shall", "'ll", "wo"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 # Prepositions whose object is the recipient of the event, in order of preference.
 TARGET_PREPS = (
@@ -640,14 +640,14 @@ class EventCoder:
         aux = {c.text.lower() for c in kids if c.dep in {"aux", "auxpass"}}
         if aux & HEDGE_MODALS:
             cand.hypothetical = True
-        if aux & {"will", "shall", "'ll", "wo"}:
+        if aux & WILL_AUX:
             cand.intent = True
         if aux & {"would", "'d"} and tok.dep in {"ccomp", "conj"}:
             # "said it would allow ...": future in the past, reported.
             cand.intent = True
         # Conditionals: an "if" clause on the trigger, or the trigger inside one.
         condition = _condition(parse, tok.i)
-        if condition == "unless" and (cand.intent or aux & {"will", "shall", "'ll", "wo"}):
+        if condition == "unless" and (cand.intent or aux & WILL_AUX):
             # "will withdraw its force unless ...": an ultimatum, a threat.
             cand.code, cand.intent = "130", False
         elif condition:
@@ -690,7 +690,7 @@ class EventCoder:
                 if lemma in INTENT_ADJECTIVES:
                     cand.intent = True
                 anc_aux = {c.text.lower() for c in anc_kids if c.dep in {"aux", "auxpass"}}
-                if climb.dep in {"xcomp", "acomp"} and anc_aux & {"will", "shall", "'ll", "wo"}:
+                if climb.dep in {"xcomp", "acomp"} and anc_aux & WILL_AUX:
                     cand.intent = True
             if climb.dep not in {"xcomp", "acomp", "conj", "aux", "prep", "pcomp"}:
                 break

@@ -14,7 +14,7 @@ import math
 import os
 import pickle
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -27,12 +27,12 @@ from polybius.geo.names import fold, is_latin
 DATA_DIR = Path(__file__).parent / "data"
 # The actor knowledge base's countries file: its adjectives ("Syrian", "South Korean") are
 # the demonyms that put "a Syrian air base" in a country.
+# (Read through the knowledge base; the file is part of the gazetteer's version so the
+# cache follows it.)
 DEMONYM_FILE = Path(__file__).parent.parent / "actors" / "data" / "countries.yaml"
 # Towns of at least 5,000 people: small front-line and border towns are news places too;
 # the 500- and 1,000-people files would mostly add name clashes.
 CITY_FILE = "cities5000.json"
-
-FEATURES = ("city", "region", "country", "site")
 
 
 @dataclass(frozen=True, slots=True)
@@ -332,26 +332,25 @@ def build(data_dir: Path = DATA_DIR, city_file: str = CITY_FILE) -> Gazetteer:
     )
 
 
-def _demonyms(known: set[str], path: Path = DEMONYM_FILE) -> dict[str, str]:
-    """Folded adjective -> ISO3, from the actor countries file; an adjective two countries
-    share ("Congolese") names neither."""
-    import yaml
+def _demonyms(
+    known: set[str], countries: Iterable[tuple[str, Sequence[str]]] | None = None
+) -> dict[str, str]:
+    """Folded adjective -> ISO3, from ``(iso3, adjectives)`` pairs (by default the actor
+    knowledge base's countries); an adjective two countries share ("Congolese") names neither."""
+    if countries is None:
+        from polybius.actors.kb import load as load_kb
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        entries = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or []
-    except OSError:  # pragma: no cover - the file ships with the package
-        return {}
+        countries = [(c.iso3, c.adjectives) for c in load_kb().countries.values()]
     out: dict[str, str] = {}
     shared: set[str] = set()
-    for entry in entries:
-        if not isinstance(entry, dict) or entry.get("iso3") not in known:
+    for iso3, adjectives in countries:
+        if iso3 not in known:
             continue
-        for adjective in entry.get("adjectives") or ():
-            key = fold(str(adjective))
-            if key in out and out[key] != entry["iso3"]:
+        for adjective in adjectives:
+            key = fold(adjective)
+            if key in out and out[key] != iso3:
                 shared.add(key)
-            out[key] = entry["iso3"]
+            out[key] = iso3
     return {k: v for k, v in out.items() if k not in shared}
 
 
