@@ -4,7 +4,6 @@ the words a location keeps, world regions against towns' old names, demonyms, cu
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 from polybius.geo import Locator
 from polybius.geo.gazetteer import _demonyms
@@ -64,7 +63,7 @@ def test_world_regions_and_compass_words(locator: Locator) -> None:
     assert locator.resolve("North Kivu").name == "North Kivu"  # type: ignore[union-attr]
 
 
-def test_demonyms_come_from_the_actor_countries(locator: Locator, tmp_path: Path) -> None:
+def test_demonyms_come_from_the_actor_countries(locator: Locator) -> None:
     demonyms = locator.gazetteer.demonyms
     assert demonyms["syrian"] == "SYR"
     assert demonyms["south korean"] == "KOR"
